@@ -1,11 +1,21 @@
 //! `gongkai-feed`: the Gongkai feed format and everything that can be computed without a browser.
 //!
 //! - [`model`], [`rich`], [`text`]: the types of feed format v1.
-//! - Parsing, validation, look-ups, search and chart geometry build on them.
+//! - [`parse`] and [`validate`]: bytes to a checked [`Feed`], every problem with its JSON path.
+//! - [`catalog`]: look-ups by id, back-links, grouping and ordering the app needs.
+//! - [`import`]: plain-text government documents to structured documents.
+//! - [`search`]: the exact-substring full-text index.
+//! - [`chart`]: chart geometry (scales, ticks, bars, lines, pie slices).
 
+pub mod catalog;
+pub mod chart;
+pub mod import;
 pub mod model;
+pub mod parse;
 pub mod rich;
+pub mod search;
 pub mod text;
+pub mod validate;
 
 pub use model::*;
 pub use rich::{Block, Inline, Inlines, RichText};
