@@ -102,7 +102,7 @@ enum RawInlines {
 #[serde(untagged)]
 enum RawInline {
     Text(String),
-    Object(RawInlineObject),
+    Object(Box<RawInlineObject>),
 }
 
 #[derive(Deserialize)]
@@ -121,7 +121,7 @@ impl RawInline {
     fn into_inline<E: de::Error>(self) -> Result<Inline, E> {
         let o = match self {
             RawInline::Text(s) => return Ok(Inline::Text(LocalText::new(s))),
-            RawInline::Object(o) => o,
+            RawInline::Object(o) => *o,
         };
         let kinds = [
             o.em.is_some(),
