@@ -5,6 +5,9 @@
 
 mod args;
 mod import_cmd;
+mod input;
+mod stats;
+mod validate_cmd;
 
 use std::process::ExitCode;
 
@@ -54,6 +57,8 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let result = match command.as_str() {
+        "validate" => validate_cmd::run(rest),
+        "stats" => stats::run(rest),
         "import-text" => import_cmd::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}\n\nimport-text: {}", import_cmd::USAGE);
