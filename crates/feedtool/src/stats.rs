@@ -45,6 +45,9 @@ fn invalid(source: &str, e: &FeedError) -> Failure {
     Failure::invalid(format!("{source}: not a readable feed"))
 }
 
+/// An item's text size, id and title.
+type Sized<'a> = (usize, &'a str, &'a LocalText);
+
 /// The statistics as printed.
 pub fn report(source: &str, feed: &Feed, bytes: usize) -> String {
     let mut out = format!(
@@ -55,7 +58,7 @@ pub fn report(source: &str, feed: &Feed, bytes: usize) -> String {
         "{:<16} {:>8} {:>12}\n",
         "collection", "items", "text chars"
     ));
-    let collections: [(&str, Vec<(usize, &str, &LocalText)>); 4] = [
+    let collections: [(&str, Vec<Sized<'_>>); 4] = [
         (
             "documents",
             feed.documents
@@ -98,7 +101,7 @@ pub fn report(source: &str, feed: &Feed, bytes: usize) -> String {
         if items.is_empty() {
             continue;
         }
-        let mut largest: Vec<&(usize, &str, &LocalText)> = items.iter().collect();
+        let mut largest: Vec<&Sized> = items.iter().collect();
         largest.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         out.push_str(&format!("largest {name}:\n"));
         for (chars, id, title) in largest.into_iter().take(LARGEST) {
