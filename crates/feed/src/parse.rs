@@ -4,6 +4,7 @@
 
 use crate::model::{Feed, SCHEMA_MAJOR, SCHEMA_VERSION};
 use crate::validate::{schema_major, validate};
+use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
 
@@ -108,7 +109,7 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
     // The version decides how the rest is read, so it is read first (and this pass also finds
     // any syntax error, with its position, without building anything).
     let head: Head = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data if e.to_string().contains("struct Head") => {
+        serde_json::error::Category::Data if e.to_string().contains(FEED_IS_AN_OBJECT) => {
             FeedError::Invalid(vec![Problem::new("$", "the feed must be a JSON object")])
         }
         _ => syntax_or_type_error(e),
@@ -154,11 +155,35 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
 }
 
 /// Only the version; other fields are skipped without being built.
-#[derive(Deserialize)]
 struct Head {
-    #[serde(default)]
     schema: Option<serde_json::Value>,
 }
+
+impl<'de> Deserialize<'de> for Head {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct HeadVisitor;
+        impl<'de> Visitor<'de> for HeadVisitor {
+            type Value = Head;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(FEED_IS_AN_OBJECT)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Head, A::Error> {
+                let mut schema = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key == "schema" && schema.is_none() {
+                        schema = Some(map.next_value()?);
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok(Head { schema })
+            }
+        }
+        d.deserialize_map(HeadVisitor)
+    }
+}
+
+const FEED_IS_AN_OBJECT: &str = "a JSON object";
 
 fn syntax_or_type_error(e: serde_json::Error) -> FeedError {
     match e.classify() {

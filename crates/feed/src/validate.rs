@@ -279,6 +279,15 @@ fn no_dot_dot(path: &str) -> Result<(), String> {
     }
 }
 
+/// `1 cell`, `3 cells`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn digits(b: &[u8]) -> Option<u32> {
     if b.is_empty() || !b.iter().all(u8::is_ascii_digit) {
         return None;
@@ -644,9 +653,9 @@ impl<'f> Checker<'f> {
                 self.report(
                     &values,
                     format!(
-                        "has {} values for {} labels",
-                        s.values.len(),
-                        c.labels.len()
+                        "has {} for {}",
+                        count(s.values.len(), "value"),
+                        count(c.labels.len(), "label")
                     ),
                 );
             }
@@ -735,8 +744,8 @@ impl<'f> Checker<'f> {
                             self.report(
                                 &rowp,
                                 format!(
-                                    "has {} cells but the header has {}",
-                                    row.len(),
+                                    "has {} but the header has {}",
+                                    count(row.len(), "cell"),
                                     header.len()
                                 ),
                             );

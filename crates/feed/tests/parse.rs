@@ -1,0 +1,187 @@
+//! Parsing before validation: size and depth caps, syntax and type errors with their place.
+
+use gongkai_feed::parse::{parse_feed, FeedError, Problem, MAX_DEPTH, MAX_FEED_BYTES};
+
+const FULL: &[u8] = include_bytes!("../fixtures/valid/full.json");
+
+fn lines(e: &FeedError) -> Vec<String> {
+    e.problems().iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn a_feed_over_the_size_cap_is_refused_before_parsing() {
+    let mut big = FULL.to_vec();
+    big.resize(MAX_FEED_BYTES + 1, b' ');
+    let err = parse_feed(&big).unwrap_err();
+    assert_eq!(
+        err,
+        FeedError::TooLarge {
+            size: MAX_FEED_BYTES + 1,
+            max: MAX_FEED_BYTES
+        }
+    );
+    assert_eq!(
+        lines(&err),
+        ["$: the feed is 33554433 bytes, more than the limit of 33554432 bytes"]
+    );
+}
+
+#[test]
+fn a_feed_nested_past_the_depth_cap_is_refused_with_its_position() {
+    let deep = format!(
+        "{{\"schema\": \"1.0\",\n \"x\": {}{}}}",
+        "[".repeat(MAX_DEPTH),
+        "]".repeat(MAX_DEPTH)
+    );
+    let err = parse_feed(deep.as_bytes()).unwrap_err();
+    assert_eq!(
+        err,
+        FeedError::TooDeep {
+            max: MAX_DEPTH,
+            line: 2,
+            column: 7 + MAX_DEPTH - 1
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "arrays and objects nest deeper than 64 levels (at line 2, column 70)"
+    );
+}
+
+#[test]
+fn nesting_up_to_the_cap_is_not_refused_for_depth() {
+    let deep = format!(
+        "{{\"x\": {}{}}}",
+        "[".repeat(MAX_DEPTH - 1),
+        "]".repeat(MAX_DEPTH - 1)
+    );
+    assert!(!matches!(
+        parse_feed(deep.as_bytes()),
+        Err(FeedError::TooDeep { .. })
+    ));
+}
+
+#[test]
+fn a_syntax_error_names_its_line_and_column() {
+    let broken = b"{\n  \"schema\": \"1.0\",\n  \"version\": 1,,\n}";
+    let err = parse_feed(broken).unwrap_err();
+    assert_eq!(
+        err,
+        FeedError::Syntax {
+            line: 3,
+            column: 16,
+            message: "key must be a string".into()
+        }
+    );
+    assert_eq!(
+        lines(&err),
+        ["$: not valid JSON at line 3, column 16: key must be a string"]
+    );
+}
+
+#[test]
+fn truncated_input_is_a_syntax_error() {
+    let err = parse_feed(&FULL[..FULL.len() / 2]).unwrap_err();
+    assert!(matches!(err, FeedError::Syntax { .. }), "{err:?}");
+}
+
+#[test]
+fn empty_input_is_a_syntax_error() {
+    assert!(matches!(
+        parse_feed(b"").unwrap_err(),
+        FeedError::Syntax { line: 1, .. }
+    ));
+}
+
+#[test]
+fn a_feed_that_is_not_an_object_is_reported() {
+    assert_eq!(
+        lines(&parse_feed(b"[1, 2]").unwrap_err()),
+        ["$: the feed must be a JSON object"]
+    );
+}
+
+/// Inside a block or panel (objects tagged by `"type"`) the path ends at the block: the
+/// deserializer reads those through a buffer that does not track paths.
+#[test]
+fn a_type_error_is_reported_with_its_json_path() {
+    let text = String::from_utf8(FULL.to_vec())
+        .unwrap()
+        .replace("\"width\": 800", "\"width\": \"800px\"");
+    assert_eq!(
+        lines(&parse_feed(text.as_bytes()).unwrap_err()),
+        [
+            r#"$.documents[0].body[7]: invalid type: string "800px", expected a whole number (0 or more)"#
+        ]
+    );
+}
+
+#[test]
+fn a_type_error_outside_blocks_has_the_full_path() {
+    let text = String::from_utf8(FULL.to_vec())
+        .unwrap()
+        .replace("\"number\": 24", "\"number\": -24");
+    assert_eq!(
+        lines(&parse_feed(text.as_bytes()).unwrap_err()),
+        ["$.gazette[1].number: invalid value: integer `-24`, expected a whole number from 0 to 65535"]
+    );
+}
+
+#[test]
+fn a_wrong_type_for_an_object_names_no_internal_type() {
+    let text = String::from_utf8(FULL.to_vec()).unwrap().replace(
+        "\"publisher\": {\n    \"name\"",
+        "\"publisher\": \"x\", \"p\": {\n    \"name\"",
+    );
+    assert_eq!(
+        lines(&parse_feed(text.as_bytes()).unwrap_err()),
+        [r#"$.publisher: invalid type: string "x", expected an object"#]
+    );
+}
+
+#[test]
+fn an_unknown_block_type_is_reported_at_its_type() {
+    let text = String::from_utf8(FULL.to_vec())
+        .unwrap()
+        .replace("{ \"type\": \"quote\"", "{ \"type\": \"blink\"");
+    let got = lines(&parse_feed(text.as_bytes()).unwrap_err());
+    assert_eq!(got.len(), 1);
+    assert!(
+        got[0].starts_with("$.documents[0].body[6].type: unknown variant `blink`, expected one of"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend_from_slice(FULL);
+    assert!(parse_feed(&with_bom).is_ok());
+}
+
+#[test]
+fn unknown_fields_are_ignored_for_forward_compatibility() {
+    let text = String::from_utf8(FULL.to_vec()).unwrap().replace(
+        "\"version\": 7,",
+        "\"version\": 7, \"signature\": {\"alg\": \"ed25519\"},",
+    );
+    assert!(parse_feed(text.as_bytes()).is_ok());
+}
+
+#[test]
+fn every_error_lists_as_path_and_reason() {
+    let p = Problem::new(
+        "$.qa[3].documents[0]",
+        "no document with id \"nmg-2019-99\"",
+    );
+    assert_eq!(
+        p.to_string(),
+        "$.qa[3].documents[0]: no document with id \"nmg-2019-99\""
+    );
+    let invalid = FeedError::Invalid(vec![p.clone()]);
+    assert_eq!(invalid.problems(), [p]);
+    assert_eq!(
+        invalid.to_string(),
+        "the feed is invalid (1 problem):\n$.qa[3].documents[0]: no document with id \"nmg-2019-99\""
+    );
+}
