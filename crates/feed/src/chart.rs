@@ -377,8 +377,8 @@ fn label_pieces(s: &str) -> Vec<&str> {
 }
 
 /// Width in half-character units: CJK, full-width forms and other wide characters are 2,
-/// everything else (ASCII, Latin, Cyrillic) 1.
-fn char_width(c: char) -> usize {
+/// everything else (ASCII, Latin, Cyrillic) 1. Search snippets measure their window with it too.
+pub(crate) fn char_width(c: char) -> usize {
     let u = c as u32;
     let wide = matches!(u,
         0x1100..=0x115F
