@@ -24,9 +24,10 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
         Ok(feed) => feed,
         Err(FeedError::Invalid(problems)) => match serde_json::from_slice::<Feed>(&bytes) {
             Ok(feed) => {
+                let n = problems.len();
                 eprintln!(
-                    "note: {source} is not valid ({} problems; see feedtool validate)",
-                    problems.len()
+                    "note: {source} is not valid ({n} problem{}; see feedtool validate)",
+                    if n == 1 { "" } else { "s" }
                 );
                 feed
             }
