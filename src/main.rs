@@ -1,1 +1,29 @@
-fn main() {}
+//! Gongkai: mount only. The app itself is in `app.rs`.
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
+mod i18n;
+#[cfg(target_arch = "wasm32")]
+mod pages;
+#[cfg(target_arch = "wasm32")]
+mod platform;
+#[cfg(target_arch = "wasm32")]
+mod state;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    console_error_panic_hook::set_once();
+    // Swap the static first-paint shell for the live app in the same task, so the browser
+    // never paints an empty page in between.
+    platform::dom::remove_static_shell();
+    leptos::mount::mount_to_body(app::App);
+}
+
+/// The app only runs in the browser; natively there is nothing to do.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("gongkai is a web app: run `cargo xtask serve`");
+}

@@ -1,1 +1,48 @@
-fn main() {}
+//! `cargo xtask`: the project's own automation. Every command sets up what it needs first.
+//!
+//! - `setup`: installs the pinned toolchain pieces (idempotent).
+//! - `build [--public-url PATH]`: release build into `dist/`.
+//! - `serve [--port N]`: build, then serve `dist/` with nginx and the project's config.
+//! - `test`: formatting, lints, native tests, release build, size budget, browser tests.
+//! - `bench [size|load|feed|search]`: measurements beside baselines; writes docs/benchmarks.md.
+
+mod build;
+mod nginx;
+mod setup;
+mod test;
+mod util;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (cmd, rest) = match args.split_first() {
+        Some((c, r)) => (c.as_str(), r),
+        None => ("help", &[][..]),
+    };
+    let result = match cmd {
+        "setup" => setup::run(setup::Scope::Everything),
+        "build" => setup::run(setup::Scope::Build).and_then(|_| build::release(&build::Options::parse(rest)?)),
+        "serve" => nginx::serve(rest),
+        "test" => test::run(rest),
+        "help" | "--help" | "-h" => {
+            println!("{}", HELP);
+            Ok(())
+        }
+        other => Err(format!("unknown command `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const HELP: &str = "usage: cargo xtask <command>
+
+  setup                     install the pinned tools the project needs (skips what is there)
+  build [--public-url P]    release build into dist/ (P: deploy path, default /)
+  serve [--port N]          build, then serve dist/ at http://127.0.0.1:N/ (default 8080)
+  test                      fmt, clippy, native tests, release build, budgets, browser tests";

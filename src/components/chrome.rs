@@ -1,0 +1,125 @@
+//! The app's chrome: skip link, header, the main navigation (a bottom tab bar on phones, a side
+//! rail on wide screens) and the footer. `index.html` carries a static copy of the header and
+//! tab bar for the first paint; keep the two in step.
+
+use crate::state::feed::use_feed;
+use crate::state::prefs::{use_lang, use_strings};
+use crate::i18n::Strings;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// A 24×24 outline icon; decorative (the label is always visible text).
+fn icon(d: &'static str) -> impl IntoView {
+    view! {
+        <svg class="gk-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+            <path d=d fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>
+        </svg>
+    }
+}
+
+const ICON_HOME: &str = "M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6h-6v6H4a1 1 0 0 1-1-1z";
+const ICON_QA: &str = "M4 5h16v11H9l-5 4zM9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .8-1 1.4M12 14.5v.01";
+const ICON_PICTURE: &str = "M4 4h16v16H4zM4 16l5-5 4 4 3-3 4 4M15 8.5a1 1 0 1 0 0 .01";
+const ICON_GAZETTE: &str = "M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7";
+const ICON_SEARCH: &str = "M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM20 20l-4-4";
+const ICON_SETTINGS: &str = "M12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6zM4 12h2M18 12h2M12 4v2M12 18v2M6.3 6.3l1.4 1.4M16.3 16.3l1.4 1.4M6.3 17.7l1.4-1.4M16.3 7.7l1.4-1.4";
+
+type Label = fn(&Strings) -> &'static str;
+
+/// The main sections, in tab order.
+const TABS: [(&str, Label, &str, bool); 5] = [
+    ("/", |t| t.nav_home, ICON_HOME, true),
+    ("/qa", |t| t.nav_qa, ICON_QA, false),
+    ("/interpretations", |t| t.nav_interpretations, ICON_PICTURE, false),
+    ("/gazette", |t| t.nav_gazette, ICON_GAZETTE, false),
+    ("/search", |t| t.nav_search, ICON_SEARCH, false),
+];
+
+#[component]
+pub fn SkipLink() -> impl IntoView {
+    let t = use_strings();
+    view! { <a class="gk-skip-link" href="#main">{move || t.get().skip_to_content}</a> }
+}
+
+/// The header: the publisher's name (whose content this is) and the settings entry.
+#[component]
+pub fn Header() -> impl IntoView {
+    let t = use_strings();
+    let lang = use_lang();
+    let feed = use_feed();
+    let publisher = move || {
+        feed.catalog()
+            .map(|c| c.feed().publisher.name.get(lang.get()).to_string())
+            .unwrap_or_default()
+    };
+    view! {
+        <header class="gk-header">
+            <A href="/" attr:class="gk-header__brand" exact=true>
+                <span class="gk-header__logo" aria-hidden="true">"公"</span>
+                <span class="gk-header__names">
+                    <span class="gk-header__app">{move || t.get().app_name}</span>
+                    <span class="gk-header__publisher">{publisher}</span>
+                </span>
+            </A>
+            <div class="gk-header__actions">
+                <A href="/search" attr:class="gk-header__action">
+                    {icon(ICON_SEARCH)}
+                    <span class="gk-visually-hidden">{move || t.get().nav_search}</span>
+                </A>
+                <A href="/settings" attr:class="gk-header__action">
+                    {icon(ICON_SETTINGS)}
+                    <span class="gk-visually-hidden">{move || t.get().nav_settings}</span>
+                </A>
+            </div>
+        </header>
+    }
+}
+
+/// The main navigation landmark. `<A>` marks the current section with `aria-current="page"`.
+#[component]
+pub fn TabBar() -> impl IntoView {
+    let t = use_strings();
+    let tabs = TABS
+        .iter()
+        .map(|(href, label, d, exact)| {
+            let label = *label;
+            view! {
+                <li class="gk-tabbar__item">
+                    <A href=*href exact=*exact attr:class="gk-tabbar__link">
+                        {icon(d)}
+                        <span class="gk-tabbar__label">{move || label(t.get())}</span>
+                    </A>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="gk-tabbar" aria-label=move || t.get().nav_label>
+            <ul class="gk-tabbar__list">{tabs}</ul>
+        </nav>
+    }
+}
+
+/// Footer: whose data this is, how fresh it is, and the hotline.
+#[component]
+pub fn Footer() -> impl IntoView {
+    let t = use_strings();
+    let lang = use_lang();
+    let feed = use_feed();
+    move || {
+        let catalog = feed.catalog()?;
+        let f = catalog.feed();
+        let as_of = f.generated_at.get(..10).unwrap_or(&f.generated_at).to_string();
+        let hotline = f.publisher.hotline.clone();
+        let publisher = f.publisher.name.get(lang.get()).to_string();
+        Some(view! {
+            <footer class="gk-footer">
+                <p>{move || t.get().feed_from}" "{publisher}</p>
+                <p class="gk-footer__as-of">{move || t.get().data_as_of}" "<time datetime=as_of.clone()>{as_of.clone()}</time></p>
+                {hotline.map(|h| view! {
+                    <p>{move || t.get().hotline}" "<a href=format!("tel:{h}")>{h.clone()}</a></p>
+                })}
+            </footer>
+        })
+    }
+}

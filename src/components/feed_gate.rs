@@ -1,0 +1,40 @@
+//! Shows a page's content once the feed is loaded, a quiet loading state before, and a clear
+//! error (with a retry) if the feed cannot be loaded at all.
+
+use crate::state::feed::{use_feed, FeedStatus};
+use crate::state::prefs::use_strings;
+use gongkai_feed::catalog::Catalog;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Renders `render(catalog)` when the feed is ready.
+///
+/// - `render`: builds the page body from the loaded catalog.
+#[component]
+pub fn FeedGate<F, V>(render: F) -> impl IntoView
+where
+    F: Fn(Arc<Catalog>) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let feed = use_feed();
+    let t = use_strings();
+    move || match feed.status() {
+        FeedStatus::Loading => view! {
+            <p class="gk-loading" role="status">{move || t.get().loading}</p>
+        }
+        .into_any(),
+        FeedStatus::Ready(catalog) => render(catalog).into_any(),
+        FeedStatus::Failed(message) => view! {
+            <div class="gk-alert gk-alert--error" role="alert">
+                <p class="gk-alert__title">{move || t.get().feed_failed}</p>
+                <p class="gk-alert__detail">{message}</p>
+                <button type="button" class="gk-button" on:click=|_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().reload();
+                    }
+                }>{move || t.get().retry}</button>
+            </div>
+        }
+        .into_any(),
+    }
+}

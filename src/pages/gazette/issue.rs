@@ -1,0 +1,32 @@
+//! Placeholder detail page (replaced by the full page).
+
+use crate::components::feed_gate::FeedGate;
+use crate::components::not_found_state::NotFoundState;
+use crate::state::prefs::{use_lang, use_strings};
+use leptos::prelude::*;
+
+#[component]
+pub fn GazetteIssuePage() -> impl IntoView {
+    let t = use_strings();
+    let lang = use_lang();
+    let id = super::super::id_param();
+    view! {
+        <div class="gk-page">
+            <FeedGate render=move |c| {
+                let Some(q) = c.issue(&id.get()).cloned() else {
+                    return view! {
+                        <NotFoundState
+                            title=Signal::derive(move || t.get().not_found_title)
+                            message=Signal::derive(move || t.get().gazette_issue_not_found)
+                            back_href="/gazette"
+                            back_label=Signal::derive(move || t.get().gazette_back)
+                        />
+                    }.into_any();
+                };
+                let title = q.label.get(lang.get()).to_string();
+                super::super::set_page_title(&title);
+                view! { <h1>{title}</h1> }.into_any()
+            }/>
+        </div>
+    }
+}

@@ -1,0 +1,2 @@
+pub mod issue;
+pub mod issues;

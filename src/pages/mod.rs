@@ -1,0 +1,30 @@
+//! One module per page (a folder per area). Pages read the feed through `state::feed` and pass
+//! plain values to components.
+
+pub mod document;
+pub mod gazette;
+pub mod home;
+pub mod interpretations;
+pub mod not_found;
+pub mod qa;
+pub mod search;
+pub mod settings;
+
+use crate::platform::dom;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+/// The `:id` route parameter.
+pub fn id_param() -> Memo<String> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()))
+}
+
+/// Sets the document title to "`title` · 公开" while the page is shown.
+pub fn set_page_title(title: &str) {
+    if title.is_empty() {
+        dom::set_title("公开 Gongkai");
+    } else {
+        dom::set_title(&format!("{title} · 公开"));
+    }
+}

@@ -1,0 +1,48 @@
+//! `cargo xtask build`: the release build into `dist/`.
+
+use crate::util::{self, cmd, root, step};
+
+pub struct Options {
+    /// The path the app is deployed under, e.g. `/` or `/gongkai/`.
+    pub public_url: String,
+    /// Where to write the build (default `dist/`).
+    pub dist: std::path::PathBuf,
+}
+
+impl Options {
+    pub fn parse(args: &[String]) -> Result<Options, String> {
+        let mut o = Options {
+            public_url: "/".into(),
+            dist: root().join("dist"),
+        };
+        let mut it = args.iter();
+        while let Some(a) = it.next() {
+            match a.as_str() {
+                "--public-url" => {
+                    let v = it.next().ok_or("--public-url needs a value")?;
+                    o.public_url = format!("/{}/", v.trim_matches('/')).replace("//", "/");
+                }
+                "--dist" => {
+                    o.dist = root().join(it.next().ok_or("--dist needs a value")?);
+                }
+                other => return Err(format!("build: unknown option `{other}`")),
+            }
+        }
+        Ok(o)
+    }
+}
+
+pub fn release(o: &Options) -> Result<(), String> {
+    step(&format!(
+        "release build into {} (public URL {})",
+        o.dist.display(),
+        o.public_url
+    ));
+    util::run(cmd("trunk")
+        .args(["build", "--release", "--offline", "--public-url", &o.public_url, "--dist"])
+        .arg(&o.dist)
+        // Trunk must not try to download tools: the pinned ones are on PATH.
+        .env("TRUNK_SKIP_VERSION_CHECK", "true"))?;
+    Ok(())
+}
+

@@ -1,0 +1,85 @@
+//! `cargo xtask test`: every test, in order, with a one-line summary per stage at the end.
+
+use crate::build;
+use crate::setup::{self, Scope};
+use crate::util::{self, cmd, step};
+use std::time::Instant;
+
+struct Stage {
+    name: &'static str,
+    action: fn() -> Result<(), String>,
+}
+
+const STAGES: &[Stage] = &[
+    Stage { name: "format (cargo fmt --check)", action: fmt },
+    Stage { name: "lints (clippy -D warnings, native and wasm)", action: clippy },
+    Stage { name: "native tests (cargo test --workspace)", action: native_tests },
+    Stage { name: "release build (trunk, wasm-opt -Oz)", action: release_build },
+    Stage { name: "budgets (tests reading dist/)", action: budgets },
+    Stage { name: "browser end-to-end (Playwright, Chromium, nginx)", action: e2e },
+];
+
+fn fmt() -> Result<(), String> {
+    util::run(cmd("cargo").args(["fmt", "--all", "--", "--check"]))
+}
+
+fn clippy() -> Result<(), String> {
+    util::run(cmd("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    util::run(cmd("cargo").args([
+        "clippy", "-p", "gongkai", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings",
+    ]))
+}
+
+fn native_tests() -> Result<(), String> {
+    util::run(cmd("cargo").args(["test", "--workspace"]))
+}
+
+fn release_build() -> Result<(), String> {
+    build::release(&build::Options::parse(&[])?)
+}
+
+fn budgets() -> Result<(), String> {
+    util::run(cmd("cargo")
+        .args(["test", "-p", "xtask", "--test", "budgets"])
+        .env("GONGKAI_DIST", util::root().join("dist")))
+}
+
+fn e2e() -> Result<(), String> {
+    util::run(cmd("npx").args(["playwright", "test"]).env("CI", "true"))
+}
+
+pub fn run_all() -> Result<(), String> {
+    setup::run(Scope::Everything)?;
+    let mut results = Vec::new();
+    for stage in STAGES {
+        step(&format!("stage: {}", stage.name));
+        let started = Instant::now();
+        let r = (stage.action)();
+        results.push((stage.name, r, started.elapsed()));
+    }
+    println!("\nSummary:");
+    let mut failed = 0;
+    for (name, r, took) in &results {
+        match r {
+            Ok(()) => println!("  PASS  {name}  ({:.0} s)", took.as_secs_f64()),
+            Err(e) => {
+                failed += 1;
+                println!("  FAIL  {name}  ({:.0} s): {e}", took.as_secs_f64());
+            }
+        }
+    }
+    if failed == 0 {
+        println!("{} passed, 0 failed", results.len());
+        Ok(())
+    } else {
+        println!("{} passed, {failed} failed", results.len() - failed);
+        Err(format!("{failed} stage(s) failed"))
+    }
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    if let Some(a) = args.first() {
+        return Err(format!("test: unknown option `{a}`"));
+    }
+    run_all()
+}
