@@ -21,7 +21,7 @@
 //! by them ("第三部分第(二)项").
 
 use crate::model::{Document, DocumentKind, Validity};
-use crate::rich::{Block, Inlines};
+use crate::rich::{Block, Inlines, RichText};
 use crate::text::LocalText;
 use std::fmt;
 
@@ -175,6 +175,20 @@ pub fn import_text(text: &str, opts: ImportOptions) -> Result<Document, ImportEr
         body,
         source_url: None,
     })
+}
+
+/// The body part of [`import_text`] alone: numbered headings (a heading sentence run into its
+/// paragraph is split from it) and paragraphs, one per non-empty line. No front matter is
+/// looked for, so any text can be turned into blocks, e.g. a section of a longer report.
+pub fn text_blocks(text: &str) -> RichText {
+    let mut body = Vec::new();
+    for line in text.lines().map(clean_line).filter(|l| !l.is_empty()) {
+        match heading_number(line) {
+            Some((level, rest_at)) => push_numbered(&mut body, line, level, rest_at),
+            None => body.push(paragraph(line)),
+        }
+    }
+    body
 }
 
 /// A short line right before the date, after some text, is the issuing agency signing off
@@ -495,6 +509,29 @@ mod tests {
         let doc = import_text("内政办发〔2019〕14号\n某某通知\n2019年1月1日", opts()).unwrap();
         assert_eq!(doc.number.as_deref(), Some("内政办发〔2019〕14号"));
         assert_eq!(doc.title.zh, "某某通知");
+    }
+
+    #[test]
+    fn text_blocks_finds_headings_without_front_matter() {
+        let body = text_blocks("各位代表:\n一、回顾\n(一)成绩。去年很好。\n\n结语。");
+        let kinds: Vec<String> = body
+            .iter()
+            .map(|b| match b {
+                Block::Heading { level, text, .. } => format!("h{level} {}", text.plain()),
+                Block::Paragraph { text } => format!("p {}", text.plain()),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "p 各位代表:",
+                "h1 一、回顾",
+                "h2 (一)成绩",
+                "p 去年很好。",
+                "p 结语。"
+            ]
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! the command line is wrong.
 
 mod args;
+mod corpus;
 mod import_cmd;
 mod input;
 mod stats;
@@ -60,6 +61,7 @@ fn main() -> ExitCode {
         "validate" => validate_cmd::run(rest),
         "stats" => stats::run(rest),
         "import-text" => import_cmd::run(rest),
+        "corpus" => corpus::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}\n\nimport-text: {}", import_cmd::USAGE);
             Ok(())

@@ -310,3 +310,93 @@ fn stats_still_reports_on_a_readable_but_invalid_feed() {
     assert!(stderr(&out).contains("is not valid (1 problem; see feedtool validate)"));
     assert!(stdout(&out).contains("\nqa                      2 "));
 }
+
+fn corpus_sample() -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/reports-sample.jsonl")
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn corpus_builds_a_valid_feed_with_exactly_the_items_asked_for() {
+    let out_file = TempFile::new("corpus-12.json", b"");
+    let out = feedtool(&[
+        "corpus",
+        &corpus_sample(),
+        "--items",
+        "12",
+        "-o",
+        out_file.path(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with(&format!(
+        "{}: 12 documents, 1 gazette issues, ",
+        out_file.path()
+    )));
+    let check = feedtool(&["validate", out_file.path()]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+    let feed: gongkai_feed::Feed =
+        serde_json::from_slice(&std::fs::read(out_file.path()).unwrap()).unwrap();
+    assert_eq!(feed.documents.len(), 12);
+    // Both 2019 records (the report and the resolution without a year field) share one issue.
+    assert_eq!(feed.gazette.len(), 1);
+    assert_eq!(feed.gazette[0].sections.len(), 2);
+    assert_eq!(feed.documents[0].issued, "2019-03-05");
+    let text = std::fs::read_to_string(out_file.path()).unwrap();
+    assert!(!text.contains("本作品来自") && !text.contains("Public domain"));
+    assert!(
+        text.contains("物价总体平稳。"),
+        "line breaks inside a paragraph are joined"
+    );
+}
+
+#[test]
+fn corpus_refuses_more_items_than_the_text_has_sentences() {
+    let out_file = TempFile::new("corpus-too-many.json", b"");
+    let out = feedtool(&[
+        "corpus",
+        &corpus_sample(),
+        "--items",
+        "5000",
+        "-o",
+        out_file.path(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("ask for fewer"), "{}", stderr(&out));
+}
+
+#[test]
+fn corpus_of_the_shared_reports_reaches_ten_thousand_items_and_a_million_characters() {
+    let reports = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus/government_work_reports.jsonl");
+    if !reports.exists() {
+        eprintln!("{} is not here; skipping", reports.display());
+        return;
+    }
+    let out_file = TempFile::new("corpus-10k.json", b"");
+    let out = feedtool(&[
+        "corpus",
+        reports.to_str().unwrap(),
+        "--items",
+        "10000",
+        "-o",
+        out_file.path(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let feed = gongkai_feed::parse::parse_feed(&std::fs::read(out_file.path()).unwrap())
+        .expect("the corpus feed is valid");
+    assert_eq!(feed.documents.len(), 10000);
+    let body_chars: usize =
+        feed.documents
+            .iter()
+            .flat_map(|d| &d.body)
+            .map(|b| match b {
+                gongkai_feed::Block::Paragraph { text }
+                | gongkai_feed::Block::Heading { text, .. } => text.plain().chars().count(),
+                _ => 0,
+            })
+            .sum();
+    assert!(body_chars > 1_000_000, "{body_chars} characters");
+}
