@@ -11,12 +11,14 @@
 //! or a title and a body). [`naive_search`] is the same definition written as a plain scan.
 //!
 //! # How
-//! A positional index of character unigrams and bigrams ([`postings`]): a term of one character
-//! is its unigram's position list; a longer term is found by intersecting the position lists of
-//! bigrams that cover it, each shifted by its offset in the term. Because the bigrams cover every
-//! character of the term and never straddle a field boundary, the surviving positions are
-//! exactly the occurrences; nothing is verified afterwards and nothing is missed. Latin word
-//! boundaries are two bitsets over the positions.
+//! An index of character unigrams and bigrams ([`postings`]). A longer term is found by
+//! intersecting the position lists of bigrams that cover it, each shifted by its offset in the
+//! term. Because the bigrams cover every character of the term and never straddle a field
+//! boundary, the surviving positions are exactly the occurrences: nothing needs verifying
+//! afterwards and nothing is missed. A one-character term reads its character's per-field
+//! counts (or, for a Latin letter or digit, its positions). Latin word boundaries are two
+//! bitsets over the positions. The original text is kept for snippets, which are only made for
+//! the hits shown.
 //!
 //! # Ranking
 //! Items with a term in their title or 文号 come first (more such terms first), then items with
@@ -35,7 +37,7 @@ pub use normalize::{normalize, normalize_char, normalize_mapped, Normalized};
 
 use crate::model::Feed;
 use extract::Role;
-use postings::{bigram, unigram, Postings, PostingsBuilder};
+use postings::{bigram, counted, unigram, Postings, PostingsBuilder};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -181,6 +183,10 @@ pub struct IndexStats {
     pub chars: usize,
     /// Distinct unigrams and bigrams.
     pub grams: usize,
+    /// Of which the unigram and bigram lists.
+    pub postings_bytes: usize,
+    /// Of which the original text kept for snippets.
+    pub text_bytes: usize,
     /// Heap memory held by the index, approximately.
     pub heap_bytes: usize,
 }
@@ -236,7 +242,8 @@ struct ItemMatch {
     heading_terms: u32,
     occurrences: u32,
     weighted: u32,
-    /// Position of the first occurrence in a text field; `u32::MAX` when none.
+    /// The first text field (summary or body) with an occurrence, for the snippet; `u32::MAX`
+    /// when the terms occur only in headings.
     first_text: u32,
 }
 
@@ -259,6 +266,7 @@ impl SearchIndex {
         // Chinese is 3 bytes a character; this is a good first guess for mixed text too.
         let mut grams = PostingsBuilder::with_capacity(bytes / 3 + 16);
         let mut pos: u32 = 0;
+        let mut field_chars: Vec<char> = Vec::new();
         for (item_no, source) in sources.iter().enumerate() {
             let item_no = to_u32(item_no);
             let first_field = to_u32(index.fields.len());
@@ -279,7 +287,11 @@ impl SearchIndex {
                     if c.is_whitespace() {
                         prev = Some(c);
                     } else {
-                        grams.add(unigram(c), pos);
+                        if word {
+                            grams.add(unigram(c), pos);
+                        } else {
+                            field_chars.push(c);
+                        }
                         if let Some(p) = prev.filter(|p| !p.is_whitespace()) {
                             grams.add(bigram(p, c), pos - 1);
                         }
@@ -292,6 +304,12 @@ impl SearchIndex {
                 if prev.is_some_and(normalize::is_word_char) {
                     set_bit(&mut index.word_ends, pos - 1);
                 }
+                let field_no = to_u32(index.fields.len());
+                field_chars.sort_unstable();
+                for run in field_chars.chunk_by(|a, b| a == b) {
+                    grams.add_count(counted(run[0]), field_no, to_u32(run.len()));
+                }
+                field_chars.clear();
                 index.fields.push(FieldInfo {
                     start,
                     end: pos,
@@ -341,6 +359,8 @@ impl SearchIndex {
             fields: self.fields.len(),
             chars: self.fields.iter().map(|f| (f.end - f.start) as usize).sum(),
             grams: self.postings.gram_count(),
+            postings_bytes: self.postings.heap_bytes(),
+            text_bytes: self.text.capacity(),
             heap_bytes: self.postings.heap_bytes()
                 + self.text.capacity()
                 + (self.word_starts.capacity() + self.word_ends.capacity()) * 8
@@ -360,11 +380,15 @@ impl SearchIndex {
         if terms.is_empty() {
             return SearchResults::default();
         }
-        let mut scratch = (Vec::new(), Vec::new());
+        let mut scratch = (Vec::new(), Vec::new(), Vec::new());
         let mut matched: Option<Vec<ItemMatch>> = None;
         for term in &terms {
-            let positions = self.term_positions(term, &mut scratch);
-            let items = self.item_matches(positions);
+            let items = if term.len() == 1 && !term.wordy {
+                self.char_matches(term.chars[0], &mut scratch.2)
+            } else {
+                let positions = self.term_positions(term, &mut scratch.0, &mut scratch.1);
+                self.item_matches(positions)
+            };
             matched = Some(match matched {
                 None => items,
                 Some(prev) => intersect(prev, &items),
@@ -377,11 +401,13 @@ impl SearchIndex {
         self.results(query, &terms, matched)
     }
 
-    /// Every position where `term` starts, ascending.
+    /// Every position where `term` starts, ascending. Not for single non-word characters,
+    /// which have counted lists ([`SearchIndex::char_matches`]).
     fn term_positions<'s>(
         &self,
         term: &Term,
-        (out, list): &'s mut (Vec<u32>, Vec<u32>),
+        out: &'s mut Vec<u32>,
+        list: &mut Vec<u32>,
     ) -> &'s [u32] {
         out.clear();
         let chars = &term.chars;
@@ -435,36 +461,67 @@ impl SearchIndex {
         let mut f = 0usize;
         for &p in positions {
             if self.fields[f].end <= p {
-                // Usually the next field or one soon after; else jump.
-                f += 1;
-                if self.fields[f].end <= p {
-                    f += self.fields[f..].partition_point(|field| field.end <= p);
-                }
+                f = self.field_at_or_after(f, p);
             }
-            let field = &self.fields[f];
-            let m = match out.last_mut() {
-                Some(m) if m.item == field.item => m,
-                _ => {
-                    out.push(ItemMatch {
-                        item: field.item,
-                        heading_terms: 0,
-                        occurrences: 0,
-                        weighted: 0,
-                        first_text: u32::MAX,
-                    });
-                    out.last_mut().expect("just pushed")
-                }
-            };
-            m.occurrences += 1;
-            m.weighted = m.weighted.saturating_add(field.role.weight());
-            if field.role.is_heading() {
-                m.heading_terms = 1;
-            }
-            if field.role.is_text() && m.first_text == u32::MAX {
-                m.first_text = p;
+            self.tally(&mut out, f, 1);
+        }
+        out
+    }
+
+    /// Per-item counts of a single non-word character, from its per-field counts.
+    fn char_matches(&self, c: char, pairs: &mut Vec<(u32, u32)>) -> Vec<ItemMatch> {
+        let mut out = Vec::new();
+        if let Some(bytes) = self.postings.list(counted(c)) {
+            Postings::decode_counted(bytes, pairs);
+            for &(field, count) in pairs.iter() {
+                self.tally(&mut out, field as usize, count);
             }
         }
         out
+    }
+
+    /// Adds `count` occurrences in field `f` to `out`, which is sorted by item and whose last
+    /// entry is the only one that can be `f`'s item (fields come in order).
+    fn tally(&self, out: &mut Vec<ItemMatch>, f: usize, count: u32) {
+        let field = &self.fields[f];
+        let m = match out.last_mut() {
+            Some(m) if m.item == field.item => m,
+            _ => {
+                out.push(ItemMatch {
+                    item: field.item,
+                    heading_terms: 0,
+                    occurrences: 0,
+                    weighted: 0,
+                    first_text: u32::MAX,
+                });
+                out.last_mut().expect("just pushed")
+            }
+        };
+        m.occurrences = m.occurrences.saturating_add(count);
+        m.weighted = m
+            .weighted
+            .saturating_add(field.role.weight().saturating_mul(count));
+        if field.role.is_heading() {
+            m.heading_terms = 1;
+        }
+        if field.role.is_text() && m.first_text == u32::MAX {
+            m.first_text = f as u32;
+        }
+    }
+
+    /// The field holding position `p`, searching forward from field `from`. Galloping: the
+    /// next occurrence is usually in a field close by, and a binary search over all the rest
+    /// for each one costs more than everything else a query does.
+    fn field_at_or_after(&self, from: usize, p: u32) -> usize {
+        let before = |i: usize| self.fields[i].end <= p;
+        let mut lo = from;
+        let mut step = 1;
+        while lo + step < self.fields.len() && before(lo + step) {
+            lo += step;
+            step *= 2;
+        }
+        let hi = (lo + step).min(self.fields.len());
+        lo + 1 + self.fields[lo + 1..hi].partition_point(|field| field.end <= p)
     }
 
     fn results(&self, query: &Query, terms: &[Term], matched: Vec<ItemMatch>) -> SearchResults {
@@ -544,23 +601,14 @@ impl SearchIndex {
     fn hit(&self, m: &ItemMatch, terms: &[Term]) -> Hit {
         let item = &self.items[m.item as usize];
         let fields = &self.fields[item.fields.start as usize..item.fields.end as usize];
-        let snippet = if m.first_text != u32::MAX {
-            let field = fields
-                .iter()
-                .find(|f| f.start <= m.first_text && m.first_text < f.end)
-                .expect("a match lies in a field of its item");
-            snippet::window(
-                self.field_text(field),
-                (m.first_text - field.start) as usize,
-                terms,
-            )
-        } else {
-            fields
-                .iter()
-                .find(|f| f.role.is_text())
-                .map(|f| snippet::window(self.field_text(f), 0, terms))
-                .unwrap_or_default()
+        // The first text field with a match, or else the item's opening text.
+        let field = match m.first_text {
+            u32::MAX => fields.iter().find(|f| f.role.is_text()),
+            f => self.fields.get(f as usize),
         };
+        let snippet = field
+            .map(|f| snippet::window(self.field_text(f), terms))
+            .unwrap_or_default();
         Hit {
             kind: item.kind,
             id: item.id.clone(),

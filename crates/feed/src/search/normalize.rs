@@ -21,16 +21,23 @@
 /// matches exactly the text that contains it.
 pub fn normalize_char(c: char) -> Option<char> {
     let u = c as u32;
-    let out = match u {
-        0x41..=0x5A => u + 0x20,
-        0..=0x7F => u,
-        0xFF21..=0xFF3A => u - 0xFEE0 + 0x20,
-        0xFF01..=0xFF5E => u - 0xFEE0,
-        0x3000 => 0x20,
-        0x180B..=0x180F | 0x202F => return None,
-        _ => lowercase(u),
-    };
-    char::from_u32(out)
+    if u < 0x80 {
+        return Some(c.to_ascii_lowercase());
+    }
+    // Most indexed text is Chinese, above every cased script: only a few forms change there.
+    if u > 0x1EFF {
+        return match u {
+            0x202F => None,
+            0x3000 => Some(' '),
+            0xFF21..=0xFF3A => char::from_u32(u - 0xFEE0 + 0x20),
+            0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0),
+            _ => Some(c),
+        };
+    }
+    if matches!(u, 0x180B..=0x180F) {
+        return None;
+    }
+    char::from_u32(lowercase(u))
 }
 
 /// Lowercase of one letter of the cased scripts a feed from Inner Mongolia is likely to hold.

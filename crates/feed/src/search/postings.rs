@@ -1,23 +1,39 @@
-//! Positional postings of character unigrams and bigrams.
+//! Postings of character unigrams and bigrams.
 //!
 //! Every normalised character of the indexed text has a position (fields are laid end to end
-//! with one empty position between them). For each character and each pair of adjacent
-//! characters the index keeps the sorted list of positions where it occurs, delta-encoded as
-//! LEB128 varints: about 1.5 bytes a position instead of 4. Whitespace is left out of the
-//! grams because a query term never contains any.
+//! with one empty position between them). Two kinds of list are kept, both delta-encoded as
+//! LEB128 varints (about 1.5 bytes an entry instead of 4 or 8):
+//!
+//! - positional: the sorted positions where a bigram, or a single Latin letter or digit, occurs.
+//!   Longer terms are found by lining these up; Latin terms need positions for word boundaries.
+//! - counted: for any other single character, the fields it occurs in with how many times.
+//!   A one-character Chinese query only needs per-field counts, and "，" or "的" occur tens of
+//!   thousands of times but in far fewer fields: fewer entries to read and to store.
+//!
+//! Whitespace is left out because a query term never contains any.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// A gram key: a single character, or a pair with the top bit set.
+/// A gram key: a character (positional), a character with bit 62 set (counted), or a pair
+/// with bit 63 set (positional).
 pub(crate) type GramKey = u64;
 
+const COUNTED: u64 = 1 << 62;
+const PAIR: u64 = 1 << 63;
+
+/// The positional list of a single character.
 pub(crate) fn unigram(c: char) -> GramKey {
     c as u64
 }
 
+/// The per-field counts of a single character.
+pub(crate) fn counted(c: char) -> GramKey {
+    COUNTED | c as u64
+}
+
 pub(crate) fn bigram(a: char, b: char) -> GramKey {
-    1 << 63 | (a as u64) << 21 | b as u64
+    PAIR | (a as u64) << 21 | b as u64
 }
 
 /// The sorted position lists of every gram.
@@ -38,23 +54,28 @@ impl Postings {
         Some(&self.data[start..self.ends[i] as usize])
     }
 
-    /// Decodes an encoded list into `out` (cleared first).
+    /// Decodes a counted list into (field, count) pairs in `out` (cleared first).
+    pub fn decode_counted(bytes: &[u8], out: &mut Vec<(u32, u32)>) {
+        out.clear();
+        let mut field = 0u32;
+        let mut pending: Option<u32> = None;
+        for_each_varint(bytes, |v| match pending.take() {
+            None => {
+                field = field.wrapping_add(v);
+                pending = Some(field);
+            }
+            Some(f) => out.push((f, v)),
+        });
+    }
+
+    /// Decodes a positional list into `out` (cleared first).
     pub fn decode(bytes: &[u8], out: &mut Vec<u32>) {
         out.clear();
         let mut pos = 0u32;
-        let mut delta = 0u32;
-        let mut shift = 0;
-        for &b in bytes {
-            delta |= u32::from(b & 0x7F) << shift;
-            if b & 0x80 == 0 {
-                pos = pos.wrapping_add(delta);
-                out.push(pos);
-                delta = 0;
-                shift = 0;
-            } else {
-                shift += 7;
-            }
-        }
+        for_each_varint(bytes, |delta| {
+            pos = pos.wrapping_add(delta);
+            out.push(pos);
+        });
     }
 
     pub fn gram_count(&self) -> usize {
@@ -84,14 +105,30 @@ impl PostingsBuilder {
         }
     }
 
-    /// Records `key` at `pos`. Positions must be added in non-decreasing order.
-    pub fn add(&mut self, key: GramKey, pos: u32) {
+    fn id(&mut self, key: GramKey) -> u32 {
         let next = self.keys.len() as u32;
         let id = *self.ids.entry(key).or_insert(next);
         if id == next {
             self.keys.push(key);
         }
+        id
+    }
+
+    /// Records positional `key` at `pos`. Each key's positions must come in increasing order.
+    pub fn add(&mut self, key: GramKey, pos: u32) {
+        debug_assert!(key & COUNTED == 0 || key & PAIR != 0);
+        let id = self.id(key);
         self.occurrences.push((id, pos));
+    }
+
+    /// Records that counted `key` occurs `count` times in `field`. Each key's fields must come
+    /// in increasing order.
+    pub fn add_count(&mut self, key: GramKey, field: u32, count: u32) {
+        debug_assert!(key & COUNTED != 0 && key & PAIR == 0);
+        let id = self.id(key);
+        // Kept adjacent by the stable counting sort in `finish`.
+        self.occurrences.push((id, field));
+        self.occurrences.push((id, count));
     }
 
     pub fn finish(self) -> Postings {
@@ -124,15 +161,19 @@ impl PostingsBuilder {
         let mut sorted_keys = Vec::with_capacity(keys.len());
         for id in order {
             let list = &positions[starts[id as usize] as usize..starts[id as usize + 1] as usize];
+            let key = keys[id as usize];
             let mut prev = 0u32;
-            for &pos in list {
-                let mut delta = pos - prev;
-                prev = pos;
-                while delta >= 0x80 {
-                    data.push((delta as u8) | 0x80);
-                    delta >>= 7;
+            if key & COUNTED != 0 && key & PAIR == 0 {
+                for pair in list.chunks_exact(2) {
+                    push_varint(&mut data, pair[0] - prev);
+                    prev = pair[0];
+                    push_varint(&mut data, pair[1]);
                 }
-                data.push(delta as u8);
+            } else {
+                for &pos in list {
+                    push_varint(&mut data, pos - prev);
+                    prev = pos;
+                }
             }
             ends.push(data.len() as u32);
             sorted_keys.push(keys[id as usize]);
@@ -142,6 +183,29 @@ impl PostingsBuilder {
             keys: sorted_keys,
             ends,
             data,
+        }
+    }
+}
+
+fn push_varint(data: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        data.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    data.push(v as u8);
+}
+
+fn for_each_varint(bytes: &[u8], mut f: impl FnMut(u32)) {
+    let mut v = 0u32;
+    let mut shift = 0;
+    for &b in bytes {
+        v |= u32::from(b & 0x7F) << shift;
+        if b & 0x80 == 0 {
+            f(v);
+            v = 0;
+            shift = 0;
+        } else {
+            shift += 7;
         }
     }
 }
@@ -195,8 +259,36 @@ mod tests {
     }
 
     #[test]
-    fn unigram_and_bigram_keys_never_collide() {
-        assert_ne!(unigram('\u{10FFFF}'), bigram('\0', '\u{10FFFF}'));
+    fn counted_lists_round_trip_as_field_and_count_pairs() {
+        let mut b = PostingsBuilder::default();
+        b.add_count(counted('，'), 3, 1);
+        b.add(unigram('，'), 7);
+        b.add_count(counted('，'), 200, 300);
+        b.add_count(counted('，'), 201, 1);
+        let postings = b.finish();
+        let mut out = Vec::new();
+        Postings::decode_counted(postings.list(counted('，')).unwrap(), &mut out);
+        assert_eq!(out, vec![(3, 1), (200, 300), (201, 1)]);
+        let mut positions = Vec::new();
+        Postings::decode(postings.list(unigram('，')).unwrap(), &mut positions);
+        assert_eq!(positions, vec![7]);
+    }
+
+    #[test]
+    fn gram_keys_of_different_kinds_never_collide() {
+        let c = '\u{10FFFF}';
+        let keys = [
+            unigram(c),
+            counted(c),
+            bigram('\0', c),
+            bigram(c, '\0'),
+            bigram(c, c),
+        ];
+        for (i, a) in keys.iter().enumerate() {
+            for b in &keys[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
         assert_ne!(bigram('a', 'b'), bigram('b', 'a'));
     }
 }

@@ -21,13 +21,15 @@ pub(crate) fn marked(text: &str, terms: &[Term]) -> Vec<Segment> {
     segments(text, &norm, 0, len, terms)
 }
 
-/// A window of `text` around the normalised character position `at`, with `…` where the text
-/// was cut and every occurrence of the terms in the window marked.
-pub(crate) fn window(text: &str, at: usize, terms: &[Term]) -> Vec<Segment> {
+/// A window of `text` around the first occurrence of any of the terms (or its start when none
+/// occurs), with `…` where the text was cut and every occurrence in the window marked.
+pub(crate) fn window(text: &str, terms: &[Term]) -> Vec<Segment> {
     let norm = normalize_mapped(text);
     let chars = &norm.chars;
     let len = chars.len();
-    let at = at.min(len);
+    let at = (0..len)
+        .find(|&i| terms.iter().any(|t| matches_at(chars, i, t)))
+        .unwrap_or(0);
     let width =
         |range: std::ops::Range<usize>| chars[range].iter().copied().map(char_width).sum::<usize>();
     if width(0..len) <= SNIPPET_WIDTH {
