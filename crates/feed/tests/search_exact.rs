@@ -504,3 +504,66 @@ fn the_index_agrees_with_a_plain_scan_on_every_substring_of_random_texts() {
         agreed(&feed, &index, query);
     }
 }
+
+#[test]
+fn the_index_agrees_with_a_plain_scan_on_random_multi_field_items_and_multi_term_queries() {
+    // Documents with a title, a 文号 and several paragraphs, Latin words among the Chinese:
+    // matches in any field, never across two, and AND over terms in different fields.
+    let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+    let syllables = [
+        "政务", "公开", "要点", "gov", "Open", "data", "2019", "〔", "〕", "号", " ", "，",
+    ];
+    let phrase = |rng: &mut Rng, words: usize| -> String {
+        (0..words)
+            .map(|_| syllables[rng.below(syllables.len())])
+            .collect()
+    };
+    let documents: Vec<Document> = (0..40)
+        .map(|i| {
+            let paragraphs: Vec<String> = (0..rng.below(4))
+                .map(|_| {
+                    let words = 1 + rng.below(8);
+                    phrase(&mut rng, words)
+                })
+                .collect();
+            let refs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+            let number = phrase(&mut rng, 3);
+            let title = {
+                let words = 1 + rng.below(4);
+                phrase(&mut rng, words)
+            };
+            doc(
+                &format!("d{i}"),
+                &title,
+                Some(&number),
+                "a",
+                "2019-01-01",
+                &refs,
+            )
+        })
+        .collect();
+    let feed = Feed {
+        documents,
+        ..Feed::default()
+    };
+    let index = SearchIndex::build(&feed);
+    let mut hits = 0;
+    for _ in 0..3000 {
+        let terms = 1 + rng.below(3);
+        let query: Vec<String> = (0..terms)
+            .map(|_| {
+                let p = {
+                    let words = 1 + rng.below(2);
+                    phrase(&mut rng, words)
+                };
+                let chars: Vec<char> = p.chars().collect();
+                let start = rng.below(chars.len());
+                let len = 1 + rng.below(chars.len() - start);
+                chars[start..start + len].iter().collect()
+            })
+            .collect();
+        let trailing = if rng.below(4) == 0 { " " } else { "" };
+        hits += agreed(&feed, &index, &format!("{}{trailing}", query.join(" "))).len();
+    }
+    assert!(hits > 3000, "the queries should find things: {hits} hits");
+}

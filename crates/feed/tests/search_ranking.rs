@@ -96,6 +96,11 @@ fn a_document_number_match_counts_as_a_title_match() {
     };
     let index = SearchIndex::build(&feed);
     assert_eq!(order(&index, "〔2019〕14号"), vec!["number", "body"]);
+    let hit = first_hit(&index, "〔2019〕");
+    assert_eq!(show(&hit.number), "内政办发[〔2019〕]14号");
+    assert_eq!(show(&hit.title), "通知");
+    let body_hit = &index.search(&Query::new("〔2019〕")).hits[1];
+    assert!(body_hit.number.is_empty());
 }
 
 #[test]

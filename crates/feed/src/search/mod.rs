@@ -143,6 +143,9 @@ pub struct Hit {
     pub id: String,
     /// The zh-Hans title (for a Q&A item, its question), terms marked.
     pub title: Vec<Segment>,
+    /// A document's 文号, terms marked; empty for other items and documents without one. Shown
+    /// with the title, it tells the reader why a hit that matched only its number is there.
+    pub number: Vec<Segment>,
     /// About 50 characters of original text around the first match in the item's text (or its
     /// opening when only the title matched), terms marked, `…` where it was cut.
     pub snippet: Vec<Segment>,
@@ -196,6 +199,7 @@ struct ItemInfo {
     kind: ItemKind,
     id: String,
     title: String,
+    number: Option<String>,
     /// Index into [`SearchIndex::agencies`].
     agency: u32,
     /// 0 when the date has none.
@@ -330,6 +334,7 @@ impl SearchIndex {
                 kind: source.kind,
                 id: source.id.to_string(),
                 title: source.title.to_string(),
+                number: source.number.map(str::to_string),
                 agency,
                 year: year_of(source.date),
                 date: source.date.to_string(),
@@ -369,7 +374,12 @@ impl SearchIndex {
                 + self
                     .items
                     .iter()
-                    .map(|i| i.id.capacity() + i.title.capacity() + i.date.capacity())
+                    .map(|i| {
+                        i.id.capacity()
+                            + i.title.capacity()
+                            + i.date.capacity()
+                            + i.number.as_ref().map_or(0, String::capacity)
+                    })
                     .sum::<usize>(),
         }
     }
@@ -613,6 +623,11 @@ impl SearchIndex {
             kind: item.kind,
             id: item.id.clone(),
             title: snippet::marked(&item.title, terms),
+            number: item
+                .number
+                .as_deref()
+                .map(|n| snippet::marked(n, terms))
+                .unwrap_or_default(),
             snippet,
             score: m.heading_terms << 24 | m.weighted.min(0x00FF_FFFF),
             title_match: m.heading_terms > 0,
