@@ -1,7 +1,14 @@
 //! Reusable view pieces, one component per file.
 
+pub mod back_to_top;
 pub mod chrome;
+pub mod doc_card;
 pub mod feed_gate;
+pub mod font_size_control;
 pub mod not_found_state;
+pub mod outline;
+pub mod qa_item;
+pub mod reading_progress;
 pub mod rich_text;
 pub mod share_button;
+pub mod validity_badge;

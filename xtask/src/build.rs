@@ -43,6 +43,8 @@ pub fn release(o: &Options) -> Result<(), String> {
         .arg(&o.dist)
         // Trunk must not try to download tools: the pinned ones are on PATH.
         .env("TRUNK_SKIP_VERSION_CHECK", "true"))?;
+    step("moving the start-up script out of index.html (strict CSP)");
+    crate::postbuild::externalize_boot_script(&o.dist, &o.public_url)?;
     Ok(())
 }
 

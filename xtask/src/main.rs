@@ -8,6 +8,7 @@
 
 mod build;
 mod nginx;
+mod postbuild;
 mod setup;
 mod test;
 mod util;

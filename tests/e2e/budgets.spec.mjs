@@ -1,0 +1,62 @@
+// Size budgets, read from the release build in dist/. Bytes are stable from run to run, so
+// these are hard limits; speed is measured by `cargo xtask bench`, not asserted here.
+import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const dist = path.resolve(process.env.GONGKAI_DIST || 'dist');
+const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
+const KB = 1024;
+
+/** The app shell budget: what a first visit downloads before the first screen, minus the feed. */
+export const SHELL_BUDGET_GZIP = 250 * KB;
+/** Each image in the bundled feed (docs/feed-format.md, "Media sizes"). */
+export const FEED_IMAGE_MAX = 100 * KB;
+/** Each audio or video file in the bundled feed. */
+export const FEED_MEDIA_MAX = 400 * KB;
+
+function shellFiles() {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const files = ['index.html'];
+  for (const m of html.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|wasm|css))"/g)) {
+    const f = m[1].replace(/^.*\/(?=[^/]+$)/, '');
+    if (!files.includes(f)) files.push(f);
+  }
+  return files;
+}
+
+test('the app shell (HTML + JS + wasm + CSS) is within the gzip budget', () => {
+  const files = shellFiles();
+  expect(files.some((f) => f.endsWith('_bg.wasm'))).toBe(true);
+  expect(files.some((f) => f.endsWith('.js'))).toBe(true);
+  let total = 0;
+  const rows = files.map((f) => {
+    const buf = fs.readFileSync(path.join(dist, f));
+    total += gz(buf);
+    return `${f}: ${buf.length} B raw, ${gz(buf)} B gzip`;
+  });
+  console.log(`${rows.join('\n')}\nshell total: ${total} B gzip (budget ${SHELL_BUDGET_GZIP} B)`);
+  expect(total).toBeLessThanOrEqual(SHELL_BUDGET_GZIP);
+});
+
+test('the bundled feed is fetched as its own file, never compiled into the wasm', () => {
+  const feed = fs.readFileSync(path.join(dist, 'feed', 'feed.json'), 'utf8');
+  const wasmName = fs.readdirSync(dist).find((f) => f.endsWith('_bg.wasm'));
+  const wasm = fs.readFileSync(path.join(dist, wasmName));
+  // A distinctive sentence of the bundled content must not be inside the wasm.
+  const sample = JSON.parse(feed).qa[0].id;
+  expect(wasm.includes(Buffer.from(sample))).toBe(false);
+  expect(wasm.includes(Buffer.from('政务公开工作要点'))).toBe(false);
+});
+
+test('every image and media file of the bundled feed is within its documented size', () => {
+  const dir = path.join(dist, 'feed', 'media');
+  const files = fs.readdirSync(dir);
+  expect(files.length).toBeGreaterThan(0);
+  for (const f of files) {
+    const size = fs.statSync(path.join(dir, f)).size;
+    const limit = /\.(mp3|ogg|opus|wav|mp4|webm)$/.test(f) ? FEED_MEDIA_MAX : FEED_IMAGE_MAX;
+    expect(size, `${f} is ${size} B, limit ${limit} B`).toBeLessThanOrEqual(limit);
+  }
+});

@@ -1,0 +1,84 @@
+// The app shell: every permanent route renders its heading, the navigation marks the current
+// section, unknown addresses get a helpful 404, and nothing logs an error.
+import { test, expect, feed, zh, open } from './support/fixtures.mjs';
+
+const qa = feed.qa[0];
+const interp = feed.interpretations[0];
+const issue = feed.gazette[0];
+const doc = feed.documents[0];
+
+const routes = [
+  ['/', '政务公开'],
+  ['/qa', '政策问答'],
+  [`/qa/${qa.id}`, zh(qa.question)],
+  ['/interpretations', '图解政策'],
+  [`/interpretations/${interp.id}`, zh(interp.title)],
+  ['/gazette', '政府公报'],
+  [`/gazette/${issue.id}`, zh(issue.label)],
+  [`/documents/${doc.id}`, zh(doc.title)],
+  ['/search', '搜索'],
+  ['/settings', '设置'],
+];
+
+for (const [path, heading] of routes) {
+  test(`route ${path} renders its heading`, async ({ page }) => {
+    await open(page, path);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible();
+    await expect(page).toHaveTitle(/公开/);
+  });
+}
+
+test('the page is in Chinese and has a skip link to the main content', async ({ page }) => {
+  await open(page, '/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const skip = page.getByRole('link', { name: '跳到正文' });
+  await expect(skip).toHaveAttribute('href', '#main');
+  await expect(page.locator('main#main')).toHaveCount(1);
+});
+
+test('tab navigation changes the route and marks the current tab', async ({ page }) => {
+  await open(page, '/');
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await expect(nav.getByRole('link', { name: '首页' })).toHaveAttribute('aria-current', 'page');
+  for (const [name, path, heading] of [
+    ['问答', '/qa', '政策问答'],
+    ['图解', '/interpretations', '图解政策'],
+    ['公报', '/gazette', '政府公报'],
+    ['搜索', '/search', '搜索'],
+  ]) {
+    await nav.getByRole('link', { name }).click();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+    await expect(nav.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
+    await expect(nav.locator('[aria-current="page"]')).toHaveCount(1);
+  }
+});
+
+test('an unknown address shows the 404 page with a way home', async ({ page }) => {
+  await open(page, '/no/such/page');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('页面不存在');
+  await page.getByRole('link', { name: '返回首页' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('政务公开');
+});
+
+test('the footer says whose data it is and how fresh', async ({ page }) => {
+  await open(page, '/');
+  const footer = page.locator('footer.gk-footer');
+  await expect(footer).toContainText(zh(feed.publisher.name));
+  await expect(footer).toContainText(`数据截至 ${feed.generated_at.slice(0, 10)}`);
+});
+
+test('the navigation is a bottom bar on phones and a side rail on wide screens', async ({ page }, info) => {
+  await open(page, '/');
+  const box = await page.getByRole('navigation', { name: '主导航' }).boundingBox();
+  const viewport = page.viewportSize();
+  if (info.project.name === 'phone') {
+    expect(box.y + box.height).toBeCloseTo(viewport.height, 0);
+    expect(box.width).toBeCloseTo(viewport.width, 0);
+  } else {
+    expect(box.x).toBe(0);
+    expect(box.width).toBeLessThan(viewport.width / 3);
+  }
+});

@@ -1,0 +1,33 @@
+// Shared test fixtures: every test fails on a console error or an uncaught page error, and
+// can read the bundled feed to know what the reader should see.
+import { test as base, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const feed = JSON.parse(fs.readFileSync(path.resolve('public/feed/feed.json'), 'utf8'));
+
+/** The zh-Hans form of a localised feed string. */
+export const zh = (t) => (typeof t === 'string' ? t : t?.['zh-Hans'] ?? '');
+
+export const test = base.extend({
+  page: async ({ page }, use, testInfo) => {
+    const errors = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !testInfo.annotations.some((a) => a.type === 'allows-console-errors')) {
+        errors.push(msg.text());
+      }
+    });
+    page.on('pageerror', (err) => errors.push(String(err)));
+    await use(page);
+    expect(errors, 'console errors on the page').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Open `path` and wait until the app (not the static shell) shows its main content. */
+export async function open(page, url) {
+  await page.goto(url);
+  await expect(page.locator('#static-shell')).toHaveCount(0);
+  await expect(page.locator('.gk-loading')).toHaveCount(0);
+}
