@@ -15,7 +15,7 @@ use gongkai_feed::{Block, Document, Feed, Inlines};
 use std::time::{Duration, Instant};
 
 /// Articles are cut at paragraph ends once they reach this many characters.
-const ARTICLE_CHARS: usize = 200;
+const ARTICLE_CHARS: usize = 80;
 
 fn main() {
     let path = std::env::args()

@@ -260,93 +260,22 @@ impl SearchIndex {
             .flat_map(|s| s.fields.iter())
             .map(|(_, t)| t.len())
             .sum();
-        let mut index = SearchIndex {
-            text: String::with_capacity(bytes),
-            agencies: vec![String::new()],
-            ..SearchIndex::default()
+        let mut builder = IndexBuilder {
+            index: SearchIndex {
+                text: String::with_capacity(bytes),
+                agencies: vec![String::new()],
+                ..SearchIndex::default()
+            },
+            // Chinese is 3 bytes a character; a fair first guess for mixed text too.
+            grams: PostingsBuilder::with_capacity(bytes / 3 + 16),
+            pos: 0,
+            field_chars: Vec::new(),
+            agency_ids: HashMap::from([("", 0)]),
         };
-        let mut agency_ids: HashMap<&str, u32> = HashMap::new();
-        agency_ids.insert("", 0);
-        // Chinese is 3 bytes a character; this is a good first guess for mixed text too.
-        let mut grams = PostingsBuilder::with_capacity(bytes / 3 + 16);
-        let mut pos: u32 = 0;
-        let mut field_chars: Vec<char> = Vec::new();
-        for (item_no, source) in sources.iter().enumerate() {
-            let item_no = to_u32(item_no);
-            let first_field = to_u32(index.fields.len());
-            for (role, text) in &source.fields {
-                let start = pos;
-                let text_start = to_u32(index.text.len());
-                index.text.push_str(text);
-                let mut prev: Option<char> = None;
-                for c in text.chars().filter_map(normalize_char) {
-                    let word = normalize::is_word_char(c);
-                    let prev_word = prev.is_some_and(normalize::is_word_char);
-                    if word && !prev_word {
-                        set_bit(&mut index.word_starts, pos);
-                    }
-                    if prev_word && !word {
-                        set_bit(&mut index.word_ends, pos - 1);
-                    }
-                    if c.is_whitespace() {
-                        prev = Some(c);
-                    } else {
-                        if word {
-                            grams.add(unigram(c), pos);
-                        } else {
-                            field_chars.push(c);
-                        }
-                        if let Some(p) = prev.filter(|p| !p.is_whitespace()) {
-                            grams.add(bigram(p, c), pos - 1);
-                        }
-                        prev = Some(c);
-                    }
-                    pos = pos
-                        .checked_add(1)
-                        .expect("indexed text fits in u32 positions");
-                }
-                if prev.is_some_and(normalize::is_word_char) {
-                    set_bit(&mut index.word_ends, pos - 1);
-                }
-                let field_no = to_u32(index.fields.len());
-                field_chars.sort_unstable();
-                for run in field_chars.chunk_by(|a, b| a == b) {
-                    grams.add_count(counted(run[0]), field_no, to_u32(run.len()));
-                }
-                field_chars.clear();
-                index.fields.push(FieldInfo {
-                    start,
-                    end: pos,
-                    item: item_no,
-                    role: *role,
-                    text: text_start..to_u32(index.text.len()),
-                });
-                // The gap: no gram covers it, so no match runs from one field into the next.
-                pos = pos
-                    .checked_add(1)
-                    .expect("indexed text fits in u32 positions");
-            }
-            let agency = *agency_ids.entry(source.agency).or_insert_with(|| {
-                index.agencies.push(source.agency.to_string());
-                to_u32(index.agencies.len() - 1)
-            });
-            index.items.push(ItemInfo {
-                kind: source.kind,
-                id: source.id.to_string(),
-                title: source.title.to_string(),
-                number: source.number.map(str::to_string),
-                agency,
-                year: year_of(source.date),
-                date: source.date.to_string(),
-                date_key: date_key(source.date),
-                fields: first_field..to_u32(index.fields.len()),
-            });
+        for source in &sources {
+            builder.add_item(source);
         }
-        index.postings = grams.finish();
-        let words = (pos as usize).div_ceil(64);
-        index.word_starts.resize(words, 0);
-        index.word_ends.resize(words, 0);
-        index
+        builder.finish()
     }
 
     /// Number of items indexed.
@@ -642,6 +571,102 @@ impl SearchIndex {
     }
 }
 
+/// The state of [`SearchIndex::build`] while it reads the items.
+struct IndexBuilder<'a> {
+    index: SearchIndex,
+    grams: PostingsBuilder,
+    /// The next position.
+    pos: u32,
+    /// The current field's characters that get per-field counts.
+    field_chars: Vec<char>,
+    agency_ids: HashMap<&'a str, u32>,
+}
+
+impl<'a> IndexBuilder<'a> {
+    fn add_item(&mut self, source: &extract::ItemSource<'a>) {
+        let item_no = to_u32(self.index.items.len());
+        let first_field = to_u32(self.index.fields.len());
+        for (role, text) in &source.fields {
+            self.add_field(item_no, *role, text);
+        }
+        let index = &mut self.index;
+        let agency = *self.agency_ids.entry(source.agency).or_insert_with(|| {
+            index.agencies.push(source.agency.to_string());
+            to_u32(index.agencies.len() - 1)
+        });
+        index.items.push(ItemInfo {
+            kind: source.kind,
+            id: source.id.to_string(),
+            title: source.title.to_string(),
+            number: source.number.map(str::to_string),
+            agency,
+            year: year_of(source.date),
+            date: source.date.to_string(),
+            date_key: date_key(source.date),
+            fields: first_field..to_u32(index.fields.len()),
+        });
+    }
+
+    fn add_field(&mut self, item: u32, role: Role, text: &str) {
+        let index = &mut self.index;
+        let start = self.pos;
+        let text_start = to_u32(index.text.len());
+        index.text.push_str(text);
+        let mut prev: Option<char> = None;
+        for c in text.chars().filter_map(normalize_char) {
+            let pos = self.pos;
+            let word = normalize::is_word_char(c);
+            let prev_word = prev.is_some_and(normalize::is_word_char);
+            if word && !prev_word {
+                set_bit(&mut index.word_starts, pos);
+            }
+            if prev_word && !word {
+                set_bit(&mut index.word_ends, pos - 1);
+            }
+            if !c.is_whitespace() {
+                if word {
+                    self.grams.add(unigram(c), pos);
+                } else {
+                    self.field_chars.push(c);
+                }
+                if let Some(p) = prev.filter(|p| !p.is_whitespace()) {
+                    self.grams.add(bigram(p, c), pos - 1);
+                }
+            }
+            prev = Some(c);
+            self.pos = next_position(self.pos);
+        }
+        if prev.is_some_and(normalize::is_word_char) {
+            set_bit(&mut index.word_ends, self.pos - 1);
+        }
+        let field_no = to_u32(index.fields.len());
+        self.field_chars.sort_unstable();
+        for run in self.field_chars.chunk_by(|a, b| a == b) {
+            self.grams
+                .add_count(counted(run[0]), field_no, to_u32(run.len()));
+        }
+        self.field_chars.clear();
+        index.fields.push(FieldInfo {
+            start,
+            end: self.pos,
+            item,
+            role,
+            text: text_start..to_u32(index.text.len()),
+        });
+        // The gap: no gram covers it, so no match runs from one field into the next.
+        self.pos = next_position(self.pos);
+    }
+
+    fn finish(self) -> SearchIndex {
+        let mut index = self.index;
+        index.postings = self.grams.finish();
+        let words = (self.pos as usize).div_ceil(64);
+        index.word_starts.resize(words, 0);
+        index.word_ends.resize(words, 0);
+        index
+    }
+}
+
 /// Items in both (each sorted by item), with their counts added up.
 fn intersect(a: Vec<ItemMatch>, b: &[ItemMatch]) -> Vec<ItemMatch> {
     let mut out = Vec::with_capacity(a.len().min(b.len()));
@@ -661,6 +686,11 @@ fn intersect(a: Vec<ItemMatch>, b: &[ItemMatch]) -> Vec<ItemMatch> {
         }
     }
     out
+}
+
+fn next_position(pos: u32) -> u32 {
+    pos.checked_add(1)
+        .expect("indexed text fits in u32 positions")
 }
 
 fn set_bit(bits: &mut Vec<u64>, pos: u32) {
