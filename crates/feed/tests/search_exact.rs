@@ -227,6 +227,8 @@ fn latin_words_are_case_insensitive_and_the_last_one_matches_as_a_prefix() {
     ]);
     let index = SearchIndex::build(&feed);
     assert_eq!(agreed(&feed, &index, "gov"), vec!["q0", "q2"]);
+    assert_eq!(agreed(&feed, &index, "D"), vec!["q0"]);
+    assert_eq!(agreed(&feed, &index, "r"), vec!["q3", "q4"]);
     assert_eq!(agreed(&feed, &index, "GOVERNMENT"), vec!["q0"]);
     // A finished word (followed by another term or a space) must match whole.
     assert_eq!(agreed(&feed, &index, "tax"), vec!["q3", "q4"]);
