@@ -135,17 +135,7 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
         return Err(FeedError::Invalid(vec![p]));
     }
 
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let feed: Feed = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = json_path(e.path());
-        let inner = e.into_inner();
-        match inner.classify() {
-            serde_json::error::Category::Data => {
-                FeedError::Invalid(vec![Problem::new(path, strip_position(&inner))])
-            }
-            _ => syntax_or_type_error(inner),
-        }
-    })?;
+    let feed = deserialize(bytes)?;
     let problems = validate(&feed);
     if problems.is_empty() {
         Ok(feed)
@@ -232,6 +222,35 @@ fn strip_position(e: &serde_json::Error) -> String {
     message
 }
 
+/// Deserialise with the JSON path of a type error (`$.documents[2].issued`).
+#[cfg(feature = "json-paths")]
+fn deserialize(bytes: &[u8]) -> Result<Feed, FeedError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = json_path(e.path());
+        let inner = e.into_inner();
+        match inner.classify() {
+            serde_json::error::Category::Data => {
+                FeedError::Invalid(vec![Problem::new(path, strip_position(&inner))])
+            }
+            _ => syntax_or_type_error(inner),
+        }
+    })
+}
+
+/// Deserialise, locating a type error by line and column (the lean build for the browser).
+#[cfg(not(feature = "json-paths"))]
+fn deserialize(bytes: &[u8]) -> Result<Feed, FeedError> {
+    serde_json::from_slice(bytes).map_err(|inner| match inner.classify() {
+        serde_json::error::Category::Data => FeedError::Invalid(vec![Problem::new(
+            format!("$ (line {}, column {})", inner.line(), inner.column()),
+            strip_position(&inner),
+        )]),
+        _ => syntax_or_type_error(inner),
+    })
+}
+
+#[cfg(feature = "json-paths")]
 fn json_path(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut out = String::from("$");
@@ -264,6 +283,7 @@ fn json_path(path: &serde_path_to_error::Path) -> String {
     out
 }
 
+#[cfg(feature = "json-paths")]
 fn is_plain_key(key: &str) -> bool {
     !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
