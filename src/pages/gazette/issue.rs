@@ -1,32 +1,117 @@
-//! Placeholder detail page (replaced by the full page).
+//! `/gazette/{issue_id}`: one issue of the gazette, in step with the paper edition: its label
+//! and date, the table of contents section by section (each document with its 文号 and
+//! agency), and the paper edition's PDF when there is one.
 
+use crate::components::doc_card::DocumentCard;
 use crate::components::feed_gate::FeedGate;
 use crate::components::not_found_state::NotFoundState;
+use crate::components::rich_text::FeedImage;
+use crate::pages::{id_param, set_page_title};
 use crate::state::prefs::{use_lang, use_strings};
+use gongkai_feed::catalog::Catalog;
 use leptos::prelude::*;
+use leptos_router::components::A;
+use std::sync::Arc;
 
 #[component]
 pub fn GazetteIssuePage() -> impl IntoView {
-    let t = use_strings();
-    let lang = use_lang();
-    let id = super::super::id_param();
+    let id = id_param();
     view! {
-        <div class="gk-page">
-            <FeedGate render=move |c| {
-                let Some(q) = c.issue(&id.get()).cloned() else {
-                    return view! {
-                        <NotFoundState
-                            title=Signal::derive(move || t.get().not_found_title)
-                            message=Signal::derive(move || t.get().gazette_issue_not_found)
-                            back_href="/gazette"
-                            back_label=Signal::derive(move || t.get().gazette_back)
-                        />
-                    }.into_any();
-                };
-                let title = q.label.get(lang.get()).to_string();
-                super::super::set_page_title(&title);
-                view! { <h1>{title}</h1> }.into_any()
-            }/>
+        <div class="gk-page gk-issue-page">
+            <FeedGate render=move |c| view! { <IssueContents catalog=c id=id.get()/> }/>
         </div>
     }
+}
+
+/// The PDF link only for web addresses or paths inside the app; anything else (a `javascript:`
+/// URL in a bad feed) is not offered.
+fn pdf_href(url: &str) -> Option<String> {
+    let lower = url.trim().to_ascii_lowercase();
+    let has_scheme = lower
+        .split_once(':')
+        .is_some_and(|(scheme, _)| !scheme.contains('/'));
+    let ok = lower.starts_with("https://") || lower.starts_with("http://") || !has_scheme;
+    (ok && !url.trim().is_empty()).then(|| url.trim().to_string())
+}
+
+#[component]
+fn IssueContents(catalog: Arc<Catalog>, id: String) -> impl IntoView {
+    let t = use_strings();
+    let lang = use_lang();
+    let Some(issue) = catalog.issue(&id).cloned() else {
+        set_page_title(t.get_untracked().not_found_title);
+        return view! {
+            <NotFoundState
+                title=Signal::derive(move || t.get().not_found_title)
+                message=Signal::derive(move || t.get().gazette_issue_not_found)
+                back_href="/gazette"
+                back_label=Signal::derive(move || t.get().gazette_back)
+            />
+        }
+        .into_any();
+    };
+    let l = lang.get_untracked();
+    let label = issue.label.get(l).to_string();
+    set_page_title(&label);
+    let count = catalog.documents_in_issue(&issue.id).len();
+    let published = issue.published.clone();
+    let cover = issue.cover.clone().map(|image| {
+        view! { <FeedImage image=image eager=true class="gk-issue__cover"/> }
+    });
+    let pdf = issue.pdf_url.as_deref().and_then(pdf_href).map(|href| {
+        view! {
+            <p class="gk-issue__pdf">
+                <a class="gk-button gk-button--quiet" href=href rel="noopener noreferrer" target="_blank">
+                    <span aria-hidden="true" class="gk-icon">"⤓"</span>
+                    {move || t.get().gazette_pdf}
+                </a>
+            </p>
+        }
+    });
+    let sections = issue
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, section)| {
+            let heading_id = format!("issue-section-{}", i + 1);
+            let title = section.title.get(l).to_string();
+            let docs = section
+                .documents
+                .iter()
+                .filter_map(|d| catalog.document(d))
+                .map(|d| {
+                    let agency = catalog
+                        .agency(&d.agency)
+                        .map(|a| a.name.get(l).to_string())
+                        .unwrap_or_else(|| d.agency.clone());
+                    view! { <li><DocumentCard document=d.clone() agency=agency lang=l/></li> }
+                })
+                .collect_view();
+            view! {
+                <section class="gk-issue__section" aria-labelledby=heading_id.clone()>
+                    <h2 id=heading_id.clone() class="gk-issue__section-title">{title}</h2>
+                    <ul class="gk-doc-list">{docs}</ul>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="gk-issue" aria-labelledby="issue-title">
+            <p class="gk-breadcrumb"><A href="/gazette">{move || t.get().gazette_title}</A></p>
+            <header class="gk-issue__header">
+                {cover}
+                <div class="gk-issue__heading">
+                    <h1 id="issue-title">{label}</h1>
+                    <p class="gk-date">
+                        {move || t.get().published}" "
+                        <time datetime=published.clone()>{published.clone()}</time>
+                    </p>
+                    <p class="gk-issue__count">{move || (t.get().gazette_documents_count)(count)}</p>
+                    {pdf}
+                </div>
+            </header>
+            <div class="gk-issue__contents">{sections}</div>
+        </article>
+    }
+    .into_any()
 }
