@@ -3,7 +3,7 @@
 use crate::components::chrome::{Footer, Header, SkipLink, TabBar};
 use crate::pages;
 use crate::platform::dom;
-use crate::state::{feed::provide_feed, prefs::provide_prefs};
+use crate::state::{feed::provide_feed, prefs::provide_prefs, search::provide_search};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -12,6 +12,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     provide_prefs();
     provide_feed();
+    provide_search();
     let base = dom::base_path();
     view! {
         <Router base=base>
