@@ -380,12 +380,18 @@ fn label_pieces(s: &str) -> Vec<&str> {
 /// everything else (ASCII, Latin, Cyrillic) 1. Search snippets measure their window with it too.
 pub(crate) fn char_width(c: char) -> usize {
     let u = c as u32;
+    // The common cases first: Latin and the like, then the main CJK block.
+    if u < 0x1100 {
+        return 1;
+    }
+    if (0x4E00..=0x9FFF).contains(&u) {
+        return 2;
+    }
     let wide = matches!(u,
         0x1100..=0x115F
         | 0x2E80..=0x303E
         | 0x3041..=0x33FF
         | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
         | 0xA000..=0xA4CF
         | 0xAC00..=0xD7A3
         | 0xF900..=0xFAFF

@@ -38,7 +38,7 @@ pub use normalize::{normalize, normalize_char, normalize_mapped, Normalized};
 use crate::model::Feed;
 use extract::Role;
 use postings::{bigram, counted, unigram, Postings, PostingsBuilder};
-use std::cmp::Ordering;
+use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::ops::Range;
 use terms::{parse_query, Term};
@@ -207,6 +207,8 @@ struct ItemInfo {
     date: String,
     /// `YYYYMMDD` as a number, for ordering; 0 when unknown.
     date_key: u32,
+    /// Place in the order of (kind, id): breaks ties without comparing strings.
+    tie_rank: u32,
     fields: Range<u32>,
 }
 
@@ -412,6 +414,7 @@ impl SearchIndex {
         let mut out = Vec::new();
         if let Some(bytes) = self.postings.list(counted(c)) {
             Postings::decode_counted(bytes, pairs);
+            out.reserve(pairs.len());
             for &(field, count) in pairs.iter() {
                 self.tally(&mut out, field as usize, count);
             }
@@ -471,7 +474,8 @@ impl SearchIndex {
             .agency
             .as_deref()
             .map(|a| self.agencies.iter().position(|x| x == a));
-        let mut kept = Vec::with_capacity(matched.len());
+        // Each kept match with its sort key, computed once.
+        let mut kept: Vec<(u128, ItemMatch)> = Vec::with_capacity(matched.len());
         for m in matched {
             let item = &self.items[m.item as usize];
             let kind_ok = query.kinds.contains(item.kind);
@@ -493,10 +497,10 @@ impl SearchIndex {
                 agency_counts[item.agency as usize] += 1;
             }
             if kind_ok && agency_ok && year_ok {
-                kept.push(m);
+                kept.push((rank_key(&m, item), m));
             }
         }
-        years.sort_unstable_by_key(|&(year, _)| std::cmp::Reverse(year));
+        years.sort_unstable_by_key(|&(year, _)| Reverse(year));
         let mut agencies: Vec<(String, usize)> = agency_counts
             .into_iter()
             .enumerate()
@@ -511,12 +515,12 @@ impl SearchIndex {
         if limit < total {
             // Only the hits shown need a full order.
             if limit > 0 {
-                kept.select_nth_unstable_by(limit - 1, |a, b| self.rank(a, b));
+                kept.select_nth_unstable_by_key(limit - 1, |&(key, _)| Reverse(key));
             }
             kept.truncate(limit);
         }
-        kept.sort_unstable_by(|a, b| self.rank(a, b));
-        let hits = kept.iter().map(|m| self.hit(m, terms)).collect();
+        kept.sort_unstable_by_key(|&(key, _)| Reverse(key));
+        let hits = kept.iter().map(|(_, m)| self.hit(m, terms)).collect();
         SearchResults {
             hits,
             total,
@@ -524,17 +528,6 @@ impl SearchIndex {
             years,
             agencies,
         }
-    }
-
-    /// Best first: title/文号 terms, weighted occurrences, newer, then kind and id.
-    fn rank(&self, a: &ItemMatch, b: &ItemMatch) -> Ordering {
-        let (ia, ib) = (&self.items[a.item as usize], &self.items[b.item as usize]);
-        b.heading_terms
-            .cmp(&a.heading_terms)
-            .then(b.weighted.cmp(&a.weighted))
-            .then(ib.date_key.cmp(&ia.date_key))
-            .then(ia.kind.cmp(&ib.kind))
-            .then_with(|| ia.id.cmp(&ib.id))
     }
 
     fn hit(&self, m: &ItemMatch, terms: &[Term]) -> Hit {
@@ -571,6 +564,15 @@ impl SearchIndex {
     }
 }
 
+/// The order of hits as one number, larger first: title/文号 terms, weighted occurrences, newer
+/// date, then kind and id (through the item's tie rank, inverted so the first id is largest).
+fn rank_key(m: &ItemMatch, item: &ItemInfo) -> u128 {
+    u128::from(m.heading_terms) << 96
+        | u128::from(m.weighted) << 64
+        | u128::from(item.date_key) << 32
+        | u128::from(u32::MAX - item.tie_rank)
+}
+
 /// The state of [`SearchIndex::build`] while it reads the items.
 struct IndexBuilder<'a> {
     index: SearchIndex,
@@ -603,6 +605,7 @@ impl<'a> IndexBuilder<'a> {
             year: year_of(source.date),
             date: source.date.to_string(),
             date_key: date_key(source.date),
+            tie_rank: 0,
             fields: first_field..to_u32(index.fields.len()),
         });
     }
@@ -659,6 +662,14 @@ impl<'a> IndexBuilder<'a> {
 
     fn finish(self) -> SearchIndex {
         let mut index = self.index;
+        let mut order: Vec<u32> = (0..to_u32(index.items.len())).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&index.items[a as usize], &index.items[b as usize]);
+            (a.kind, &a.id).cmp(&(b.kind, &b.id))
+        });
+        for (rank, item) in order.into_iter().enumerate() {
+            index.items[item as usize].tie_rank = to_u32(rank);
+        }
         index.postings = self.grams.finish();
         let words = (self.pos as usize).div_ceil(64);
         index.word_starts.resize(words, 0);

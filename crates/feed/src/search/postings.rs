@@ -57,6 +57,7 @@ impl Postings {
     /// Decodes a counted list into (field, count) pairs in `out` (cleared first).
     pub fn decode_counted(bytes: &[u8], out: &mut Vec<(u32, u32)>) {
         out.clear();
+        out.reserve(bytes.len() / 2);
         let mut field = 0u32;
         let mut pending: Option<u32> = None;
         for_each_varint(bytes, |v| match pending.take() {
@@ -71,6 +72,7 @@ impl Postings {
     /// Decodes a positional list into `out` (cleared first).
     pub fn decode(bytes: &[u8], out: &mut Vec<u32>) {
         out.clear();
+        out.reserve(bytes.len());
         let mut pos = 0u32;
         for_each_varint(bytes, |delta| {
             pos = pos.wrapping_add(delta);

@@ -30,9 +30,13 @@ pub(crate) fn window(text: &str, terms: &[Term]) -> Vec<Segment> {
     let at = (0..len)
         .find(|&i| terms.iter().any(|t| matches_at(chars, i, t)))
         .unwrap_or(0);
-    let width =
-        |range: std::ops::Range<usize>| chars[range].iter().copied().map(char_width).sum::<usize>();
-    if width(0..len) <= SNIPPET_WIDTH {
+    let fits = chars
+        .iter()
+        .try_fold(0, |w, &c| {
+            Some(w + char_width(c)).filter(|&w| w <= SNIPPET_WIDTH)
+        })
+        .is_some();
+    if fits {
         return segments(text, &norm, 0, len, terms);
     }
     // Back up from the match by the context width, then run forward for the snippet width.
