@@ -279,6 +279,7 @@ fn latin_snippets_do_not_cut_words_in_half() {
     let index = SearchIndex::build(&feed);
     let text = show(&first_hit(&index, "execution").snippet);
     assert!(text.contains("[execution]"), "{text}");
+    assert!(!text.starts_with("… ") && !text.ends_with(" …"), "{text}");
     let words: Vec<&str> = body.split([' ', ',', '.']).collect();
     for piece in text
         .trim_matches('…')

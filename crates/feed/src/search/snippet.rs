@@ -8,7 +8,7 @@ use crate::chart::char_width;
 
 /// How wide a snippet is, in half-character units: 50 Chinese characters, or about 100 Latin
 /// letters (Latin words need more letters to say as much).
-pub(crate) const SNIPPET_WIDTH: usize = 100;
+const SNIPPET_WIDTH: usize = 100;
 /// How much text comes before the match, in half-character units (12 Chinese characters).
 const CONTEXT_BEFORE: usize = 24;
 /// How far a window edge moves to avoid cutting a Latin word in two.
@@ -70,6 +70,13 @@ pub(crate) fn window(text: &str, terms: &[Term]) -> Vec<Segment> {
         if let Some(e) = (limit..end).rev().find(|&i| !inside_word(i)) {
             end = e;
         }
+    }
+    // "… word", not "…  word": the ellipsis already says something was left out.
+    while start < at && chars[start].is_whitespace() {
+        start += 1;
+    }
+    while end > at + 1 && chars[end - 1].is_whitespace() {
+        end -= 1;
     }
     segments(text, &norm, start, end, terms)
 }
