@@ -358,9 +358,11 @@ impl SearchIndex {
                 Postings::decode(bytes, out);
             }
         } else {
-            // Bigrams at offsets 0, 2, 4, … and the last one cover every character.
+            // Bigrams at offsets 0, 2, 4, … (and, for an odd length, the last one) cover every
+            // character.
+            let odd_tail = (n % 2 == 1).then_some(n - 2);
             let mut lists = Vec::with_capacity(n / 2 + 1);
-            for offset in (0..n - 1).step_by(2).chain(std::iter::once(n - 2)) {
+            for offset in (0..n - 1).step_by(2).chain(odd_tail) {
                 match self.postings.list(bigram(chars[offset], chars[offset + 1])) {
                     Some(bytes) => lists.push((offset as u32, bytes)),
                     None => return out,
@@ -368,7 +370,6 @@ impl SearchIndex {
             }
             // Rarest first: the candidates only shrink.
             lists.sort_by_key(|(_, bytes)| bytes.len());
-            lists.dedup_by_key(|(offset, _)| *offset);
             let (offset, bytes) = lists[0];
             Postings::decode(bytes, list);
             out.extend(list.iter().filter(|&&p| p >= offset).map(|&p| p - offset));
