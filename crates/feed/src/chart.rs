@@ -308,6 +308,9 @@ pub fn wrap_label_lines(label: &str, max_chars: usize, max_lines: usize) -> Vec<
     let mut line = String::new();
     let mut width = 0usize;
     for piece in label_pieces(label) {
+        if lines.len() > max_lines {
+            break; // enough to know it will be cut
+        }
         let w = text_width(piece);
         let sticks = piece.chars().next().is_some_and(is_closing_punctuation);
         if width + w > limit && width > 0 && !sticks {
