@@ -1,8 +1,12 @@
 //! The app: context providers and the whole route table, in one place.
 
 use crate::components::chrome::{Footer, Header, SkipLink, TabBar};
+use crate::components::feed_notice::FeedNotices;
+use crate::components::offline_indicator::OfflineIndicator;
+use crate::components::update_prompt::UpdatePrompt;
 use crate::pages;
 use crate::platform::dom;
+use crate::state::offline::provide_offline;
 use crate::state::{feed::provide_feed, prefs::provide_prefs, search::provide_search};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -12,6 +16,7 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     provide_prefs();
     provide_feed();
+    provide_offline();
     provide_search();
     let base = dom::base_path();
     view! {
@@ -20,6 +25,12 @@ pub fn App() -> impl IntoView {
             <div class="gk-app">
                 <Header/>
                 <TabBar/>
+                // Non-blocking notices, out of the page flow: nothing jumps when one appears.
+                <div class="gk-notices">
+                    <OfflineIndicator/>
+                    <UpdatePrompt/>
+                    <FeedNotices/>
+                </div>
                 <main id="main" class="gk-main" tabindex="-1">
                     <Routes fallback=pages::not_found::NotFoundPage>
                         <Route path=path!("/") view=pages::home::HomePage/>

@@ -7,7 +7,6 @@ mod zh;
 
 use gongkai_feed::Lang;
 
-
 /// The app's UI strings in one language. A struct (not a map) so a missing string is a compile
 /// error, and lookups cost nothing in the wasm.
 pub struct Strings {
@@ -150,6 +149,39 @@ pub struct Strings {
     pub page_error: &'static str,
     pub hotline: &'static str,
     pub offline: &'static str,
+    pub update_available: &'static str,
+    pub update_reload: &'static str,
+    pub update_later: &'static str,
+    pub feed_updated: &'static str,
+    pub feed_problem_timeout: fn(u32) -> String,
+    pub feed_problem_network: &'static str,
+    pub feed_problem_cors: &'static str,
+    pub feed_problem_status: fn(u16) -> String,
+    pub feed_problem_too_large: fn(usize) -> String,
+    pub feed_problem_unreadable: &'static str,
+    pub feed_problem_invalid: &'static str,
+    pub feed_problem_older: fn(u64, u64) -> String,
+    pub feed_kept_last_good: &'static str,
+    pub feed_kept_bundled: &'static str,
+    pub feed_kept_fallback: &'static str,
+    pub feed_kept_nothing: &'static str,
+    pub feed_problem_details: &'static str,
+    pub feed_refused_origin: fn(&str) -> String,
+    pub feed_bad_config: &'static str,
+    pub feed_notices_label: &'static str,
+    pub feed_source_address: &'static str,
+    pub feed_version: &'static str,
+    pub feed_saved_copy: &'static str,
+    pub settings_offline: &'static str,
+    pub offline_ready: &'static str,
+    pub offline_preparing: &'static str,
+    pub offline_unsupported: &'static str,
+    pub offline_failed: &'static str,
+    pub storage_used: fn(&str, &str) -> String,
+    pub storage_unknown: &'static str,
+    pub persist_button: &'static str,
+    pub persist_granted: &'static str,
+    pub persist_denied: &'static str,
 }
 
 /// The strings for `lang`.

@@ -2,6 +2,8 @@
 //! from. Every choice applies at once and persists on the device.
 
 use crate::components::feed_gate::FeedGate;
+use crate::components::offline_settings::OfflineSettings;
+use crate::state::feed::use_feed;
 use crate::state::prefs::{use_lang, use_prefs, use_strings, Theme, TEXT_SCALES};
 use gongkai_feed::Lang;
 use leptos::prelude::*;
@@ -30,7 +32,10 @@ pub fn SettingsPage() -> impl IntoView {
         })
         .collect_view();
     let themes = [
-        (Theme::System, (|t| t.theme_system) as fn(&crate::i18n::Strings) -> &'static str),
+        (
+            Theme::System,
+            (|t| t.theme_system) as fn(&crate::i18n::Strings) -> &'static str,
+        ),
         (Theme::Light, |t| t.theme_light),
         (Theme::Dark, |t| t.theme_dark),
     ]
@@ -103,14 +108,25 @@ pub fn SettingsPage() -> impl IntoView {
                     let f = c.feed();
                     let publisher = f.publisher.name.get(lang.get()).to_string();
                     let as_of = f.generated_at.clone();
+                    let source = use_feed().source();
                     view! {
                         <dl class="gk-meta">
                             <dt>{move || t.get().feed_from}</dt><dd>{publisher}</dd>
                             <dt>{move || t.get().data_as_of}</dt><dd><time datetime=as_of.clone()>{as_of.clone()}</time></dd>
+                            {source.map(|s| view! {
+                                <dt>{move || t.get().feed_source_address}</dt>
+                                <dd class="gk-feed-source">
+                                    <strong class="gk-feed-source__origin">{s.origin.clone()}</strong>
+                                    <span class="gk-feed-source__url">{s.url.clone()}</span>
+                                    {s.saved_copy.then(|| view! { <span class="gk-hint">{move || t.get().feed_saved_copy}</span> })}
+                                </dd>
+                                <dt>{move || t.get().feed_version}</dt><dd>{s.version}</dd>
+                            })}
                         </dl>
                     }
                 }/>
             </section>
+            <OfflineSettings/>
         </div>
     }
 }

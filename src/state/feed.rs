@@ -1,57 +1,509 @@
-//! The feed store: loads the feed once, parses and validates it, and shares a read-only
-//! [`Catalog`] with every page.
+//! The feed store: decides which feed to show, shows the last good copy at once, then asks the
+//! network for a newer one, and shares a read-only [`Catalog`] with every page.
+//!
+//! Rules (docs/deploy.md explains them for deployers):
+//! - `config.json` beside `index.html` names the feed URL(s), in order of preference, and the
+//!   origins a `?feed=` link may point to. Without it: the bundled feed and no `?feed=` at all
+//!   (other than this site's own).
+//! - The last good copy of each feed is kept on the device (Cache Storage) and shown at once.
+//! - The network is asked next, with a time limit, a byte cap and a conditional request. A new
+//!   feed replaces the old only if it parses, validates and its `version` is not lower; otherwise
+//!   the old stays and a notice says what was wrong (with the validation messages for editors).
+//! - Nothing held and the feed fails: the next configured feed, finally the bundled one.
 
-use crate::platform::fetch;
+use crate::platform::{cache, http, network, storage};
 use gongkai_feed::catalog::Catalog;
+use gongkai_feed::model::Feed;
+use gongkai_feed::parse::{parse_feed, FeedError, MAX_FEED_BYTES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use serde::Deserialize;
 use std::sync::Arc;
 
 /// Where the bundled feed lives, relative to the app's base URL.
 pub const BUNDLED_FEED_URL: &str = "feed/feed.json";
+/// The deployer's configuration, relative to the app's base URL.
+const CONFIG_URL: &str = "config.json";
+/// The last configuration read, for starts without a network (and without a service worker).
+const CONFIG_KEY: &str = "config";
+const CONFIG_MAX_BYTES: usize = 64 * 1024;
+/// A configuration that does not answer quickly is not worth delaying the first screen for.
+const CONFIG_TIMEOUT_SECONDS: u32 = 3;
+const DEFAULT_TIMEOUT_SECONDS: u32 = 10;
+/// How long the "updated" notice stays.
+const UPDATED_NOTICE_FOR: std::time::Duration = std::time::Duration::from_secs(20);
 
 #[derive(Clone)]
 pub enum FeedStatus {
     Loading,
     Ready(Arc<Catalog>),
-    /// The feed could not be loaded; the message says why.
+    /// No feed could be loaded at all; the message says why.
     Failed(String),
 }
 
-/// Read access to the feed status.
-#[derive(Clone, Copy)]
-pub struct FeedStore(ReadSignal<FeedStatus>);
+/// What was wrong with a downloaded feed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FeedProblem {
+    Timeout {
+        seconds: u32,
+    },
+    Network,
+    /// The server answered but sent no `Access-Control-Allow-Origin` for this site.
+    Cors,
+    Status(u16),
+    TooLarge {
+        max: usize,
+    },
+    Unreadable,
+    /// It is not a valid feed: every `path: reason` line, for editors.
+    Invalid(Vec<String>),
+    /// Its `version` is lower than the copy held.
+    Older {
+        offered: u64,
+        held: u64,
+    },
+}
 
-impl FeedStore {
-    pub fn status(&self) -> FeedStatus {
-        self.0.get()
-    }
-
-    /// The catalog once loaded.
-    pub fn catalog(&self) -> Option<Arc<Catalog>> {
-        match self.0.get() {
-            FeedStatus::Ready(c) => Some(c),
-            _ => None,
+impl std::fmt::Display for FeedProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FeedProblem::Timeout { seconds } => write!(f, "no answer within {seconds} s"),
+            FeedProblem::Network => f.write_str("could not be reached"),
+            FeedProblem::Cors => f.write_str("the server sends no Access-Control-Allow-Origin"),
+            FeedProblem::Status(s) => write!(f, "HTTP {s}"),
+            FeedProblem::TooLarge { max } => write!(f, "larger than {max} bytes"),
+            FeedProblem::Unreadable => f.write_str("incomplete download"),
+            FeedProblem::Invalid(lines) => write!(f, "invalid feed: {}", lines.join("; ")),
+            FeedProblem::Older { offered, held } => {
+                write!(f, "version {offered} is older than the held {held}")
+            }
         }
     }
 }
 
-async fn load(url: &str) -> Result<Catalog, String> {
-    let bytes = fetch::get_bytes(url).await.map_err(|e| e.to_string())?;
-    let feed = gongkai_feed::parse::parse_feed(&bytes).map_err(|e| e.to_string())?;
-    Ok(Catalog::new(feed))
+/// What is on screen after a problem.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kept {
+    /// The last good copy of the same feed.
+    LastGood,
+    /// Another source: the bundled feed (`true`) or a fallback from `config.json`.
+    Fallback {
+        bundled: bool,
+    },
+    Nothing,
+}
+
+/// A non-blocking message about the feed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FeedNotice {
+    /// A newer feed replaced the one on screen; `as_of` is its `generated_at` date.
+    Updated { as_of: String },
+    Problem {
+        url: String,
+        problem: FeedProblem,
+        kept: Kept,
+    },
+    /// A `?feed=` link pointed at an origin that is not allow-listed; it was not fetched.
+    Refused { origin: String },
+    /// `config.json` exists but cannot be read as a configuration.
+    BadConfig,
+}
+
+/// Where the feed on screen comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FeedSource {
+    /// The absolute URL of the feed.
+    pub url: String,
+    /// Its origin (scheme, host and port): whose server the content comes from.
+    pub origin: String,
+    pub bundled: bool,
+    /// True while the copy on screen is the device's saved one, not confirmed by the network.
+    pub saved_copy: bool,
+    pub version: u64,
+}
+
+/// Read access to the feed, its source and its notices.
+#[derive(Clone, Copy)]
+pub struct FeedStore {
+    status: ReadSignal<FeedStatus>,
+    source: ReadSignal<Option<FeedSource>>,
+    notices: RwSignal<Vec<FeedNotice>>,
+    checking: ReadSignal<bool>,
+}
+
+impl FeedStore {
+    pub fn status(&self) -> FeedStatus {
+        self.status.get()
+    }
+
+    /// The catalog once loaded.
+    pub fn catalog(&self) -> Option<Arc<Catalog>> {
+        match self.status.get() {
+            FeedStatus::Ready(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// Where the feed on screen comes from (None until one is shown).
+    pub fn source(&self) -> Option<FeedSource> {
+        self.source.get()
+    }
+
+    pub fn notices(&self) -> Vec<FeedNotice> {
+        self.notices.get()
+    }
+
+    pub fn dismiss(&self, index: usize) {
+        self.notices.update(|n| {
+            if index < n.len() {
+                n.remove(index);
+            }
+        });
+    }
+
+    /// True until the network check of this start has finished (either way).
+    pub fn checking(&self) -> bool {
+        self.checking.get()
+    }
+}
+
+/// `config.json`. Unknown fields are ignored so a newer configuration still works.
+#[derive(Debug, Clone, Deserialize)]
+struct Config {
+    /// Feed URLs, most preferred first (relative ones resolve against the app's base).
+    #[serde(default = "default_feeds")]
+    feeds: Vec<String>,
+    /// Origins (`https://host[:port]`) a `?feed=` link may name. This site's own is implied.
+    #[serde(default)]
+    allowed_origins: Vec<String>,
+    #[serde(default)]
+    timeout_seconds: Option<u32>,
+    /// Lower than the format's own cap only.
+    #[serde(default)]
+    max_feed_bytes: Option<usize>,
+}
+
+fn default_feeds() -> Vec<String> {
+    vec![BUNDLED_FEED_URL.to_string()]
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            feeds: default_feeds(),
+            allowed_origins: Vec::new(),
+            timeout_seconds: None,
+            max_feed_bytes: None,
+        }
+    }
+}
+
+impl Config {
+    fn timeout(&self) -> u32 {
+        self.timeout_seconds
+            .unwrap_or(DEFAULT_TIMEOUT_SECONDS)
+            .clamp(1, 120)
+    }
+
+    fn max_bytes(&self) -> usize {
+        self.max_feed_bytes
+            .unwrap_or(MAX_FEED_BYTES)
+            .min(MAX_FEED_BYTES)
+    }
+
+    fn allows(&self, origin: &str) -> bool {
+        origin == http::page_origin()
+            || self
+                .allowed_origins
+                .iter()
+                .filter_map(|o| http::resolve(o))
+                .any(|o| o.origin == origin)
+    }
+}
+
+/// Reads `config.json`: from the network (through the service worker, which falls back to its
+/// copy), else the copy kept from the last start, else the defaults.
+async fn load_config(notices: RwSignal<Vec<FeedNotice>>) -> Config {
+    let stored = || {
+        storage::get(CONFIG_KEY)
+            .ok()
+            .flatten()
+            .and_then(|s| serde_json::from_str::<Config>(&s).ok())
+            .unwrap_or_default()
+    };
+    if !network::is_online() && !crate::platform::sw::controlled() {
+        return stored();
+    }
+    let opts = http::GetOptions {
+        timeout_seconds: CONFIG_TIMEOUT_SECONDS,
+        max_bytes: CONFIG_MAX_BYTES,
+        etag: None,
+        last_modified: None,
+    };
+    match http::get_capped(CONFIG_URL, &opts).await {
+        Ok(http::Fetched::Body { bytes, .. }) => match serde_json::from_slice::<Config>(&bytes) {
+            Ok(config) => {
+                if let Ok(text) = std::str::from_utf8(&bytes) {
+                    let _ = storage::set(CONFIG_KEY, text);
+                }
+                config
+            }
+            Err(_) => {
+                notices.update(|n| n.push(FeedNotice::BadConfig));
+                stored()
+            }
+        },
+        // The file is optional: no configuration means the bundled feed.
+        Err(http::HttpError::Status(404)) => Config::default(),
+        _ => stored(),
+    }
+}
+
+/// A feed to try, resolved.
+#[derive(Clone, Debug)]
+struct Candidate {
+    url: http::AbsUrl,
+    bundled: bool,
+}
+
+/// The feeds to try, in order, and the notice for a refused `?feed=`.
+fn candidates(config: &Config, requested: Option<String>) -> (Vec<Candidate>, Option<FeedNotice>) {
+    let bundled = http::resolve(BUNDLED_FEED_URL);
+    let is_bundled = |u: &http::AbsUrl| bundled.as_ref().is_some_and(|b| b.href == u.href);
+    let web = |u: &http::AbsUrl| u.protocol == "https:" || u.protocol == "http:";
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut refused = None;
+    if let Some(requested) = requested.filter(|r| !r.trim().is_empty()) {
+        match http::resolve(requested.trim()) {
+            // Only allow-listed origins: otherwise anyone could craft an official-looking link
+            // to this site that shows forged content.
+            Some(u) if web(&u) && config.allows(&u.origin) => out.push(Candidate {
+                bundled: is_bundled(&u),
+                url: u,
+            }),
+            Some(u) => {
+                refused = Some(FeedNotice::Refused {
+                    origin: if u.origin == "null" {
+                        requested
+                    } else {
+                        u.origin
+                    },
+                })
+            }
+            None => refused = Some(FeedNotice::Refused { origin: requested }),
+        }
+    }
+    // The configuration is the deployer's own choice: no allow-list needed.
+    for f in &config.feeds {
+        if let Some(u) = http::resolve(f).filter(web) {
+            out.push(Candidate {
+                bundled: is_bundled(&u),
+                url: u,
+            });
+        }
+    }
+    if let Some(b) = bundled {
+        out.push(Candidate {
+            url: b,
+            bundled: true,
+        });
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|c| seen.insert(c.url.href.clone()));
+    (out, refused)
+}
+
+fn problem_of_http(e: http::HttpError) -> FeedProblem {
+    match e {
+        http::HttpError::Timeout { seconds } => FeedProblem::Timeout { seconds },
+        http::HttpError::Network(_) => FeedProblem::Network,
+        http::HttpError::Cors { .. } => FeedProblem::Cors,
+        http::HttpError::Status(s) => FeedProblem::Status(s),
+        http::HttpError::TooLarge { max } => FeedProblem::TooLarge { max },
+        http::HttpError::Body(_) => FeedProblem::Unreadable,
+    }
+}
+
+fn problem_of_feed(e: &FeedError) -> FeedProblem {
+    FeedProblem::Invalid(e.problems().iter().map(|p| p.to_string()).collect())
+}
+
+/// Writers shared by the loading steps.
+#[derive(Clone, Copy)]
+struct Writers {
+    status: WriteSignal<FeedStatus>,
+    source: WriteSignal<Option<FeedSource>>,
+    notices: RwSignal<Vec<FeedNotice>>,
+}
+
+impl Writers {
+    fn show(&self, feed: Feed, c: &Candidate, saved_copy: bool) {
+        self.source.set(Some(FeedSource {
+            url: c.url.href.clone(),
+            origin: c.url.origin.clone(),
+            bundled: c.bundled,
+            saved_copy,
+            version: feed.version,
+        }));
+        self.status
+            .set(FeedStatus::Ready(Arc::new(Catalog::new(feed))));
+    }
+
+    fn notify(&self, notice: FeedNotice) {
+        let passing = matches!(notice, FeedNotice::Updated { .. });
+        self.notices.update(|n| n.push(notice));
+        if passing {
+            // "Updated" is good news, not something to dismiss: it goes by itself (a kiosk
+            // must not keep it for days). Problems stay until dismissed.
+            let notices = self.notices;
+            set_timeout(
+                move || notices.update(|n| n.retain(|x| !matches!(x, FeedNotice::Updated { .. }))),
+                UPDATED_NOTICE_FOR,
+            );
+        }
+    }
+}
+
+/// Shows the saved copy of `c` at once, then asks the network. Ok(()) once something of `c` is on
+/// screen (a problem with the network copy is then a notice); the problem otherwise.
+async fn load_candidate(c: &Candidate, config: &Config, w: Writers) -> Result<(), FeedProblem> {
+    let saved = cache::load_feed(&c.url.href).await.ok().flatten();
+    // A saved copy that no longer parses (a newer format, a damaged store) is simply not used.
+    let held = saved.and_then(|s| parse_feed(&s.bytes).ok().map(|f| (s, f.version, f)));
+    let held = held.map(|(s, version, feed)| {
+        w.show(feed, c, true);
+        (s, version)
+    });
+    let opts = http::GetOptions {
+        timeout_seconds: config.timeout(),
+        max_bytes: config.max_bytes(),
+        etag: held.as_ref().and_then(|(s, _)| s.etag.as_deref()),
+        last_modified: held.as_ref().and_then(|(s, _)| s.last_modified.as_deref()),
+    };
+    let result = http::get_capped(&c.url.href, &opts).await;
+    let problem = match result {
+        Ok(http::Fetched::NotModified) if held.is_some() => {
+            w.source.update(|s| {
+                if let Some(s) = s {
+                    s.saved_copy = false;
+                }
+            });
+            return Ok(());
+        }
+        // A 304 with nothing held: a confused server or proxy.
+        Ok(http::Fetched::NotModified) => FeedProblem::Status(304),
+        Ok(http::Fetched::Body {
+            bytes,
+            etag,
+            last_modified,
+        }) => {
+            if held.as_ref().is_some_and(|(s, _)| s.bytes == bytes) {
+                w.source.update(|s| {
+                    if let Some(s) = s {
+                        s.saved_copy = false;
+                    }
+                });
+                return Ok(());
+            }
+            match parse_feed(&bytes) {
+                Err(e) => problem_of_feed(&e),
+                Ok(feed) => match held.as_ref().map(|(_, v)| *v) {
+                    Some(held_version) if feed.version < held_version => FeedProblem::Older {
+                        offered: feed.version,
+                        held: held_version,
+                    },
+                    previous => {
+                        // Keeping it can fail (storage full, private mode): it is still shown.
+                        let _ = cache::save_feed(
+                            &c.url.href,
+                            &cache::SavedFeed {
+                                bytes,
+                                etag,
+                                last_modified,
+                            },
+                        )
+                        .await;
+                        let as_of = feed.generated_at.get(..10).unwrap_or(&feed.generated_at);
+                        let as_of = as_of.to_string();
+                        w.show(feed, c, false);
+                        if previous.is_some() {
+                            w.notify(FeedNotice::Updated { as_of });
+                        }
+                        return Ok(());
+                    }
+                },
+            }
+        }
+        Err(e) => problem_of_http(e),
+    };
+    if held.is_some() {
+        w.notify(FeedNotice::Problem {
+            url: c.url.href.clone(),
+            problem,
+            kept: Kept::LastGood,
+        });
+        Ok(())
+    } else {
+        Err(problem)
+    }
+}
+
+async fn load_all(w: Writers, set_checking: WriteSignal<bool>) {
+    let config = load_config(w.notices).await;
+    let (candidates, refused) = candidates(&config, http::query_param("feed"));
+    if let Some(notice) = refused {
+        w.notify(notice);
+    }
+    let mut failures: Vec<(String, FeedProblem)> = Vec::new();
+    for c in &candidates {
+        match load_candidate(c, &config, w).await {
+            Ok(()) => {
+                for (url, problem) in failures {
+                    w.notify(FeedNotice::Problem {
+                        url,
+                        problem,
+                        kept: Kept::Fallback { bundled: c.bundled },
+                    });
+                }
+                set_checking.set(false);
+                return;
+            }
+            Err(problem) => failures.push((c.url.href.clone(), problem)),
+        }
+    }
+    let message = failures
+        .iter()
+        .map(|(url, p)| format!("{url}: {p}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for (url, problem) in failures {
+        w.notify(FeedNotice::Problem {
+            url,
+            problem,
+            kept: Kept::Nothing,
+        });
+    }
+    w.status.set(FeedStatus::Failed(message));
+    set_checking.set(false);
 }
 
 pub fn provide_feed() {
     let (status, set_status) = signal(FeedStatus::Loading);
-    spawn_local(async move {
-        let next = match load(BUNDLED_FEED_URL).await {
-            Ok(catalog) => FeedStatus::Ready(Arc::new(catalog)),
-            Err(message) => FeedStatus::Failed(message),
-        };
-        set_status.set(next);
+    let (source, set_source) = signal(None);
+    let (checking, set_checking) = signal(true);
+    let notices = RwSignal::new(Vec::new());
+    let writers = Writers {
+        status: set_status,
+        source: set_source,
+        notices,
+    };
+    spawn_local(load_all(writers, set_checking));
+    provide_context(FeedStore {
+        status,
+        source,
+        notices,
+        checking,
     });
-    provide_context(FeedStore(status));
 }
 
 pub fn use_feed() -> FeedStore {

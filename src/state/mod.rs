@@ -2,5 +2,6 @@
 //! Each has a `provide_*` called once in `App` and a `use_*` for pages and components.
 
 pub mod feed;
+pub mod offline;
 pub mod prefs;
 pub mod search;

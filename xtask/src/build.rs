@@ -38,13 +38,49 @@ pub fn release(o: &Options) -> Result<(), String> {
         o.dist.display(),
         o.public_url
     ));
-    util::run(cmd("trunk")
-        .args(["build", "--release", "--offline", "--public-url", &o.public_url, "--dist"])
-        .arg(&o.dist)
-        // Trunk must not try to download tools: the pinned ones are on PATH.
-        .env("TRUNK_SKIP_VERSION_CHECK", "true"))?;
+    util::run(
+        cmd("trunk")
+            .args([
+                "build",
+                "--release",
+                "--offline",
+                "--public-url",
+                &o.public_url,
+                "--dist",
+            ])
+            .arg(&o.dist)
+            // Trunk must not try to download tools: the pinned ones are on PATH.
+            .env("TRUNK_SKIP_VERSION_CHECK", "true"),
+    )?;
     step("moving the start-up script out of index.html (strict CSP)");
     crate::postbuild::externalize_boot_script(&o.dist, &o.public_url)?;
+    write_precache(&o.dist)
+}
+
+/// Writes `sw.js` with the list of every file in `dist` (the last step: it hashes the final bytes).
+fn write_precache(dist: &std::path::Path) -> Result<(), String> {
+    step("service worker: precache list of every file in the build");
+    let template = root().join(crate::postbuild::SW_TEMPLATE);
+    let p = crate::postbuild::write_service_worker(dist, &template)?;
+    println!(
+        "    {} files, {} bytes, cache {}",
+        p.files, p.bytes, p.cache_name
+    );
     Ok(())
 }
 
+/// `cargo xtask precache --dist DIR`: regenerate `sw.js` for a build whose files were changed
+/// after the build (a deployer's edited `config.json` or feed, or a test's variant build).
+pub fn precache(args: &[String]) -> Result<(), String> {
+    let mut dist = root().join("dist");
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--dist" => {
+                dist = root().join(it.next().ok_or("--dist needs a value")?);
+            }
+            other => return Err(format!("precache: unknown option `{other}`")),
+        }
+    }
+    write_precache(&dist)
+}

@@ -2,6 +2,7 @@
 //!
 //! - `setup`: installs the pinned toolchain pieces (idempotent).
 //! - `build [--public-url PATH]`: release build into `dist/`.
+//! - `precache [--dist DIR]`: regenerate the service worker's file list for a changed build.
 //! - `serve [--port N]`: build, then serve `dist/` with nginx and the project's config.
 //! - `test`: formatting, lints, native tests, release build, size budget, browser tests.
 //! - `bench [size|load|feed|search]`: measurements beside baselines; writes docs/benchmarks.md.
@@ -23,7 +24,9 @@ fn main() -> ExitCode {
     };
     let result = match cmd {
         "setup" => setup::run(setup::Scope::Everything),
-        "build" => setup::run(setup::Scope::Build).and_then(|_| build::release(&build::Options::parse(rest)?)),
+        "build" => setup::run(setup::Scope::Build)
+            .and_then(|_| build::release(&build::Options::parse(rest)?)),
+        "precache" => build::precache(rest),
         "serve" => nginx::serve(rest),
         "test" => test::run(rest),
         "help" | "--help" | "-h" => {
@@ -45,5 +48,6 @@ const HELP: &str = "usage: cargo xtask <command>
 
   setup                     install the pinned tools the project needs (skips what is there)
   build [--public-url P]    release build into dist/ (P: deploy path, default /)
+  precache [--dist DIR]     rewrite DIR/sw.js after files in a build changed (default dist/)
   serve [--port N]          build, then serve dist/ at http://127.0.0.1:N/ (default 8080)
   test                      fmt, clippy, native tests, release build, budgets, browser tests";

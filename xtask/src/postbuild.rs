@@ -32,9 +32,199 @@ pub fn externalize_boot_script(dist: &Path, public_url: &str) -> Result<(), Stri
     let name = format!("boot-{}.js", content_hash(code.as_bytes()));
     fs::write(dist.join(&name), &code).map_err(|e| format!("cannot write {name}: {e}"))?;
     let tag = format!("<script type=\"module\" src=\"{public_url}{name}\"></script>");
-    let html = format!("{}{}{}", &html[..start], tag, &html[end + "</script>".len()..]);
+    let html = format!(
+        "{}{}{}",
+        &html[..start],
+        tag,
+        &html[end + "</script>".len()..]
+    );
     if html.contains("<script>") || html.contains("<script type=\"module\">") {
         return Err("index.html still has an inline script after moving trunk's".into());
     }
     fs::write(&index, html).map_err(|e| format!("cannot write {index:?}: {e}"))
+}
+
+/// The service worker's template in the repository (trunk does not copy it: the build writes
+/// the real `sw.js` from it).
+pub const SW_TEMPLATE: &str = "public/sw.template.js";
+/// Placeholders in the template, replaced by [`write_service_worker`].
+const CACHE_NAME_TOKEN: &str = "__GONGKAI_CACHE_NAME__";
+const PRECACHE_TOKEN: &str = "/*__GONGKAI_PRECACHE__*/[]";
+/// The generated worker, beside `index.html` so its scope is the whole app.
+pub const SW_FILE: &str = "sw.js";
+
+/// What [`write_service_worker`] wrote, for the build log.
+pub struct Precache {
+    pub cache_name: String,
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// Every file of the build, as URLs relative to the app's base (`/`-separated, percent-encoded,
+/// sorted), except the worker itself and hidden files. Listing the directory instead of naming
+/// files means nothing the build adds (a new icon, a media file) can be forgotten offline.
+pub fn dist_files(dist: &Path) -> Result<Vec<String>, String> {
+    fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), String> {
+        let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {dir:?}: {e}"))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| format!("cannot list {dir:?}: {e}"))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let rel = format!("{prefix}{name}");
+            let kind = entry
+                .file_type()
+                .map_err(|e| format!("cannot stat {rel}: {e}"))?;
+            // Follow symlinks: a deployment may link the feed's media in.
+            let is_dir = kind.is_dir() || (kind.is_symlink() && entry.path().is_dir());
+            if is_dir {
+                walk(&entry.path(), &format!("{rel}/"), out)?;
+            } else if rel != SW_FILE {
+                out.push(rel);
+            }
+        }
+        Ok(())
+    }
+    let mut files = Vec::new();
+    walk(dist, "", &mut files)?;
+    files.sort();
+    Ok(files)
+}
+
+/// Percent-encodes a relative path the way a browser writes it in `URL.pathname`.
+fn url_path(rel: &str) -> String {
+    let mut out = String::with_capacity(rel.len());
+    for b in rel.bytes() {
+        match b {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~'
+            | b'/'
+            | b'!'
+            | b'$'
+            | b'&'
+            | b'\''
+            | b'('
+            | b')'
+            | b'*'
+            | b'+'
+            | b','
+            | b';'
+            | b'='
+            | b':'
+            | b'@' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Writes `dist/sw.js` from [`SW_TEMPLATE`]: the list of every file of the build and a cache
+/// name derived from all their bytes, so each build with any change gets a new cache (and a
+/// new worker, which the browser notices because `sw.js` changed).
+pub fn write_service_worker(dist: &Path, template: &Path) -> Result<Precache, String> {
+    let files = dist_files(dist)?;
+    if !files.iter().any(|f| f == "index.html") {
+        return Err(format!("{} has no index.html: not a build", dist.display()));
+    }
+    let mut all = Vec::new();
+    let mut bytes = 0u64;
+    for f in &files {
+        let content = fs::read(dist.join(f)).map_err(|e| format!("cannot read {f}: {e}"))?;
+        bytes += content.len() as u64;
+        // Name and bytes both count: a renamed file is a different build.
+        all.extend_from_slice(f.as_bytes());
+        all.push(0);
+        all.extend_from_slice(content_hash(&content).as_bytes());
+    }
+    let cache_name = format!("gongkai-precache-{}", content_hash(&all));
+    let list = files
+        .iter()
+        .map(|f| format!("\n  {:?}", url_path(f)))
+        .collect::<Vec<_>>()
+        .join(",");
+    let source = fs::read_to_string(template)
+        .map_err(|e| format!("cannot read the service worker template {template:?}: {e}"))?;
+    for token in [CACHE_NAME_TOKEN, PRECACHE_TOKEN] {
+        if !source.contains(token) {
+            return Err(format!("{template:?} lacks the placeholder {token}"));
+        }
+    }
+    let sw = source
+        .replace(CACHE_NAME_TOKEN, &cache_name)
+        .replace(PRECACHE_TOKEN, &format!("[{list}\n]"));
+    fs::write(dist.join(SW_FILE), sw).map_err(|e| format!("cannot write {SW_FILE}: {e}"))?;
+    Ok(Precache {
+        cache_name,
+        files: files.len(),
+        bytes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dist(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("gongkai-xtask-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(dir.join("feed/media")).unwrap();
+        fs::write(dir.join("index.html"), "<!doctype html>").unwrap();
+        fs::write(dir.join("feed/feed.json"), "{}").unwrap();
+        fs::write(dir.join("feed/media/a b.svg"), "<svg/>").unwrap();
+        fs::write(dir.join(".hidden"), "x").unwrap();
+        dir
+    }
+
+    fn template(dir: &Path) -> std::path::PathBuf {
+        let t = dir.with_extension("template.js");
+        fs::write(
+            &t,
+            "const C = '__GONGKAI_CACHE_NAME__';\nconst P = /*__GONGKAI_PRECACHE__*/[];\n",
+        )
+        .unwrap();
+        t
+    }
+
+    #[test]
+    fn precache_lists_every_file_but_the_worker_and_hidden_files() {
+        let dist = temp_dist("list");
+        let t = template(&dist);
+        write_service_worker(&dist, &t).unwrap();
+        // A second run must not list the worker written by the first.
+        let summary = write_service_worker(&dist, &t).unwrap();
+        assert_eq!(summary.files, 3);
+        let sw = fs::read_to_string(dist.join(SW_FILE)).unwrap();
+        assert!(sw.contains("\"feed/feed.json\""));
+        assert!(sw.contains("\"feed/media/a%20b.svg\""));
+        assert!(sw.contains("\"index.html\""));
+        assert!(!sw.contains("sw.js"));
+        assert!(!sw.contains(".hidden"));
+        assert!(sw.contains(&summary.cache_name));
+    }
+
+    #[test]
+    fn any_changed_byte_gives_a_new_cache_name() {
+        let dist = temp_dist("hash");
+        let t = template(&dist);
+        let first = write_service_worker(&dist, &t).unwrap().cache_name;
+        assert_eq!(write_service_worker(&dist, &t).unwrap().cache_name, first);
+        fs::write(dist.join("feed/feed.json"), "{ }").unwrap();
+        let second = write_service_worker(&dist, &t).unwrap().cache_name;
+        assert_ne!(first, second);
+        assert!(second.starts_with("gongkai-precache-"));
+    }
+
+    #[test]
+    fn a_directory_without_index_html_is_refused() {
+        let dist = temp_dist("noindex");
+        fs::remove_file(dist.join("index.html")).unwrap();
+        let t = template(&dist);
+        assert!(write_service_worker(&dist, &t).is_err());
+    }
 }

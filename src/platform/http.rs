@@ -1,0 +1,295 @@
+//! Careful HTTP GET for feeds: a time limit, a byte cap enforced while the body streams in,
+//! conditional requests, and errors that tell a CORS refusal apart from a network failure.
+
+use std::cell::Cell;
+use std::fmt;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Why a download failed, in words an editor can act on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HttpError {
+    /// No complete answer within the time limit (a hanging server or a very slow network).
+    Timeout { seconds: u32 },
+    /// No answer at all: offline, unknown host, connection refused.
+    Network(String),
+    /// The server answered, but without the CORS headers that let this page read the answer.
+    Cors { origin: String },
+    /// The server answered with an error status.
+    Status(u16),
+    /// The body is larger than the cap; reading stopped there.
+    TooLarge { max: usize },
+    /// The body could not be read to the end.
+    Body(String),
+}
+
+impl fmt::Display for HttpError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HttpError::Timeout { seconds } => write!(f, "no answer within {seconds} s"),
+            HttpError::Network(m) => write!(f, "network error: {m}"),
+            HttpError::Cors { origin } => {
+                write!(f, "{origin} does not allow this site to read it (CORS)")
+            }
+            HttpError::Status(s) => write!(f, "the server answered HTTP {s}"),
+            HttpError::TooLarge { max } => write!(f, "larger than the limit of {max} bytes"),
+            HttpError::Body(m) => write!(f, "the answer could not be read: {m}"),
+        }
+    }
+}
+
+/// How to fetch.
+pub struct GetOptions<'a> {
+    /// The whole download (headers and body) must finish within this many seconds.
+    pub timeout_seconds: u32,
+    /// Stop reading and fail once the body passes this many bytes.
+    pub max_bytes: usize,
+    /// Validators of the copy already held, sent as `If-None-Match` / `If-Modified-Since`.
+    pub etag: Option<&'a str>,
+    pub last_modified: Option<&'a str>,
+}
+
+/// A successful answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fetched {
+    /// 304: the held copy is current.
+    NotModified,
+    Body {
+        bytes: Vec<u8>,
+        etag: Option<String>,
+        last_modified: Option<String>,
+    },
+}
+
+/// An absolute URL, parsed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AbsUrl {
+    pub href: String,
+    pub origin: String,
+    /// `http:` or `https:` (with the colon), or another scheme.
+    pub protocol: String,
+}
+
+/// Resolves `url` against the document's base (so `feed/feed.json` works under a sub-path).
+pub fn resolve(url: &str) -> Option<AbsUrl> {
+    let base = web_sys::window()?.document()?.base_uri().ok().flatten()?;
+    let u = web_sys::Url::new_with_base(url, &base).ok()?;
+    Some(AbsUrl {
+        href: u.href(),
+        origin: u.origin(),
+        protocol: u.protocol(),
+    })
+}
+
+/// The page's own origin, e.g. `https://gongkai.example.gov.cn`.
+pub fn page_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// The value of query parameter `name` in the page's address, if present.
+pub fn query_param(name: &str) -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    web_sys::Url::new(&href).ok()?.search_params().get(name)
+}
+
+fn js_message(v: &JsValue) -> String {
+    v.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| v.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+/// Aborts a request after a delay; dropping it cancels the timer (so the callback never runs
+/// after the closure is gone).
+struct Deadline {
+    controller: web_sys::AbortController,
+    fired: Rc<Cell<bool>>,
+    handle: i32,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Deadline {
+    fn new(seconds: u32) -> Result<Deadline, HttpError> {
+        let window = web_sys::window().ok_or_else(|| HttpError::Network("no window".into()))?;
+        let controller =
+            web_sys::AbortController::new().map_err(|e| HttpError::Network(js_message(&e)))?;
+        let fired = Rc::new(Cell::new(false));
+        let callback = {
+            let controller = controller.clone();
+            let fired = fired.clone();
+            Closure::<dyn FnMut()>::new(move || {
+                fired.set(true);
+                controller.abort();
+            })
+        };
+        let ms = i32::try_from(u64::from(seconds) * 1000).unwrap_or(i32::MAX);
+        let handle = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.as_ref().unchecked_ref(),
+                ms,
+            )
+            .map_err(|e| HttpError::Network(js_message(&e)))?;
+        Ok(Deadline {
+            controller,
+            fired,
+            handle,
+            _callback: callback,
+        })
+    }
+
+    fn signal(&self) -> web_sys::AbortSignal {
+        self.controller.signal()
+    }
+
+    fn passed(&self) -> bool {
+        self.fired.get()
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            w.clear_timeout_with_handle(self.handle);
+        }
+        // Whatever is still in flight (a body we stopped reading) is not needed any more.
+        self.controller.abort();
+    }
+}
+
+async fn fetch_with(url: &str, init: &web_sys::RequestInit) -> Result<web_sys::Response, JsValue> {
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let resp = JsFuture::from(window.fetch_with_str_and_init(url, init)).await?;
+    resp.dyn_into::<web_sys::Response>()
+}
+
+/// After a failed cross-origin fetch: is the server there at all? A `no-cors` request succeeds
+/// (with an opaque answer the page cannot read) whenever the server answers, CORS headers or
+/// not. So if the normal request failed but this one succeeds, the server is reachable and the
+/// failure was the missing `Access-Control-Allow-Origin`. The browser gives the page no other
+/// way to tell (by design it reports a CORS refusal exactly like a network error).
+async fn server_answers_without_cors(url: &str, seconds: u32) -> bool {
+    let Ok(deadline) = Deadline::new(seconds) else {
+        return false;
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_mode(web_sys::RequestMode::NoCors);
+    init.set_cache(web_sys::RequestCache::NoStore);
+    init.set_signal(Some(&deadline.signal()));
+    fetch_with(url, &init).await.is_ok()
+}
+
+fn header(resp: &web_sys::Response, name: &str) -> Option<String> {
+    resp.headers().get(name).ok().flatten()
+}
+
+/// GET `url` with a time limit and a byte cap.
+///
+/// Same-origin requests carry the held copy's validators explicitly. Cross-origin requests use
+/// `cache: no-cache` instead: the browser then revalidates with its own cached ETag /
+/// Last-Modified, which needs no CORS preflight, so a publisher only has to send
+/// `Access-Control-Allow-Origin`.
+pub async fn get_capped(url: &str, opts: &GetOptions<'_>) -> Result<Fetched, HttpError> {
+    let target = resolve(url).ok_or_else(|| HttpError::Network(format!("not a URL: {url}")))?;
+    let cross_origin = target.origin != page_origin();
+    let deadline = Deadline::new(opts.timeout_seconds)?;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&deadline.signal()));
+    init.set_mode(web_sys::RequestMode::Cors);
+    if cross_origin {
+        init.set_cache(web_sys::RequestCache::NoCache);
+    } else {
+        init.set_cache(web_sys::RequestCache::NoStore);
+        let headers = web_sys::Headers::new().map_err(|e| HttpError::Network(js_message(&e)))?;
+        if let Some(etag) = opts.etag {
+            let _ = headers.set("If-None-Match", etag);
+        }
+        if let Some(lm) = opts.last_modified {
+            let _ = headers.set("If-Modified-Since", lm);
+        }
+        init.set_headers(&headers);
+    }
+    let resp = match fetch_with(&target.href, &init).await {
+        Ok(r) => r,
+        Err(e) => {
+            if deadline.passed() {
+                return Err(HttpError::Timeout {
+                    seconds: opts.timeout_seconds,
+                });
+            }
+            if cross_origin && server_answers_without_cors(&target.href, opts.timeout_seconds).await
+            {
+                return Err(HttpError::Cors {
+                    origin: target.origin,
+                });
+            }
+            return Err(HttpError::Network(js_message(&e)));
+        }
+    };
+    if resp.status() == 304 {
+        return Ok(Fetched::NotModified);
+    }
+    if !resp.ok() {
+        return Err(HttpError::Status(resp.status()));
+    }
+    let etag = header(&resp, "ETag");
+    let last_modified = header(&resp, "Last-Modified");
+    // A declared length over the cap fails before a byte is read.
+    if let Some(len) = header(&resp, "Content-Length").and_then(|v| v.trim().parse::<u64>().ok()) {
+        if len > opts.max_bytes as u64 {
+            return Err(HttpError::TooLarge {
+                max: opts.max_bytes,
+            });
+        }
+    }
+    let bytes = read_capped(&resp, opts.max_bytes)
+        .await
+        .map_err(|e| match e {
+            HttpError::Body(_) if deadline.passed() => HttpError::Timeout {
+                seconds: opts.timeout_seconds,
+            },
+            other => other,
+        })?;
+    Ok(Fetched::Body {
+        bytes,
+        etag,
+        last_modified,
+    })
+}
+
+/// Reads the body chunk by chunk, stopping (and cancelling the download) past `max` bytes.
+async fn read_capped(resp: &web_sys::Response, max: usize) -> Result<Vec<u8>, HttpError> {
+    let Some(stream) = resp.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut out = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| HttpError::Body(js_message(&e)))?;
+        let done = js_sys::Reflect::get(&chunk, &JsValue::from_str("done"))
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true);
+        if done {
+            return Ok(out);
+        }
+        let value = js_sys::Reflect::get(&chunk, &JsValue::from_str("value"))
+            .map_err(|e| HttpError::Body(js_message(&e)))?;
+        let bytes: js_sys::Uint8Array = value
+            .dyn_into()
+            .map_err(|_| HttpError::Body("the body is not bytes".into()))?;
+        let len = bytes.length() as usize;
+        if out.len() + len > max {
+            let _ = reader.cancel();
+            return Err(HttpError::TooLarge { max });
+        }
+        let start = out.len();
+        out.resize(start + len, 0);
+        bytes.copy_to(&mut out[start..]);
+    }
+}
