@@ -1,0 +1,261 @@
+// Offline and installable: once opened, the app opens again with the server gone (deep links
+// included), a new build is offered with a "reload" prompt and taken only when asked, and
+// Chromium reports the app installable, at the site root and under a sub-path.
+//
+// Each test starts its own nginx (the project's config) on a free port, so it can stop it or
+// swap the build it serves; the port is also a fresh origin, so no service worker or cache of
+// another test is in the way.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../playwright.config.mjs';
+import { test, expect, feed, zh, open } from './support/fixtures.mjs';
+import { startNginx } from './support/nginx.mjs';
+import { buildDir, cacheName, makeVariant, root } from './support/variants.mjs';
+
+const qa = feed.qa[0];
+const doc = feed.documents[0];
+const issue = feed.gazette[0];
+const interp = feed.interpretations[0];
+
+/** Waits until a service worker controls the page (every file of the build is then cached). */
+async function waitForServiceWorker(page) {
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null);
+}
+
+const offlineNotice = (page) => page.locator('.gk-offline');
+
+test('after one visit the app opens with the server stopped, deep links included', async ({ page, context }) => {
+  const server = await startNginx({ dist: buildDir(), name: `offline-${test.info().project.name}` });
+  try {
+    await open(page, server.url);
+    await waitForServiceWorker(page);
+    await expect(offlineNotice(page)).toHaveCount(0);
+
+    await server.stop();
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('政务公开');
+    await expect(offlineNotice(page)).toHaveText('当前离线，正在显示已保存的内容');
+
+    for (const [route, heading] of [
+      [`qa/${qa.id}`, zh(qa.question)],
+      [`documents/${doc.id}`, zh(doc.title)],
+      [`gazette/${issue.id}`, zh(issue.label)],
+      [`interpretations/${interp.id}`, zh(interp.title)],
+    ]) {
+      await open(page, server.url + route);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+      await expect(offlineNotice(page)).toBeVisible();
+    }
+    // The content itself, not only headings: the Q&A's answer and the issue's cover image.
+    await open(page, server.url + `qa/${qa.id}`);
+    await expect(page.locator('main')).toContainText(zh(qa.question));
+    await open(page, server.url + `gazette/${issue.id}`);
+    const cover = page.locator('main img').first();
+    await cover.scrollIntoViewIfNeeded();
+    await expect.poll(() => cover.evaluate((img) => img.complete && img.naturalWidth > 0)).toBe(true);
+
+    // Back online: the indicator goes away by itself.
+    await context.setOffline(false);
+    await expect(offlineNotice(page)).toHaveCount(0);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('settings say the app is available offline and show the storage used', async ({ page }) => {
+  const server = await startNginx({ dist: buildDir(), name: `offline-settings-${test.info().project.name}` });
+  try {
+    await open(page, server.url + 'settings');
+    await waitForServiceWorker(page);
+    const section = page.getByRole('region', { name: '离线使用' });
+    await expect(section.getByRole('heading', { level: 2 })).toHaveText('离线使用');
+    await expect(section.locator('.gk-offline-status')).toHaveText('已可离线使用：应用和内容都已保存在本机。');
+    await expect(section.locator('.gk-offline-usage')).toContainText(/本站已使用 [\d.]+ (KB|MB)，可用空间 [\d.]+ (KB|MB|GB)/);
+    // Persistent storage: either already granted, or a button that asks for it.
+    const granted = section.getByText('浏览器已同意长期保存');
+    const ask = section.getByRole('button', { name: '请求长期保存离线数据' });
+    await expect(granted.or(ask)).toBeVisible();
+    if (await ask.isVisible()) {
+      await ask.click();
+      await expect(section.getByText(/浏览器(已同意|暂未同意)长期保存/)).toBeVisible();
+    }
+    // Whose feed this is: its origin and address.
+    const feedSection = page.getByRole('region', { name: '数据来源' });
+    await expect(feedSection.locator('.gk-feed-source__origin')).toHaveText(`http://127.0.0.1:${server.port}`);
+    await expect(feedSection.locator('.gk-feed-source__url')).toHaveText(`${server.url}feed/feed.json`);
+  } finally {
+    await server.stop();
+  }
+});
+
+test.describe('a new build', () => {
+  let v2;
+  const newQuestion = `【新版】${zh(qa.question)}`;
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    const changed = structuredClone(feed);
+    changed.version += 1;
+    changed.qa[0].question = { ...changed.qa[0].question, 'zh-Hans': newQuestion };
+    // A second build: changed content, a marked app shell, and its own sw.js from the xtask.
+    v2 = makeVariant(`update-v2-${test.info().project.name}-${test.info().workerIndex}`, { feed: changed, marker: 'v2', precache: true });
+  });
+
+  test('is offered with a reload prompt and shows its content after the reload', async ({ page }) => {
+    const name = `update-${test.info().project.name}`;
+    let server = await startNginx({ dist: buildDir(), name });
+    const port = server.port;
+    try {
+      await open(page, server.url + `qa/${qa.id}`);
+      await waitForServiceWorker(page);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(qa.question));
+      const first = cacheName(buildDir());
+      expect(await page.evaluate(() => caches.keys())).toContain(first);
+
+      // Deploy the second build on the same address.
+      await server.stop();
+      server = await startNginx({ port, dist: v2, name });
+      await page.reload();
+      const prompt = page.locator('.gk-update');
+      await expect(prompt).toContainText('有新版本可用');
+      // Until the reader asks, the page keeps running the build it loaded (no mixing).
+      await expect(page.locator('meta[name="gongkai-build"]')).toHaveCount(0);
+
+      await prompt.getByRole('button', { name: '重新加载' }).click();
+      await expect(page.locator('meta[name="gongkai-build"]')).toHaveAttribute('content', 'v2');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(newQuestion);
+      await expect(prompt).toHaveCount(0);
+      // The old build's cache is gone; only the new one remains.
+      const caches = await page.evaluate(() => caches.keys());
+      expect(caches.filter((c) => c.startsWith('gongkai-precache-'))).toEqual([cacheName(v2)]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('"later" hides the prompt and leaves the running version alone', async ({ page }) => {
+    const name = `update-later-${test.info().project.name}`;
+    let server = await startNginx({ dist: buildDir(), name });
+    const port = server.port;
+    try {
+      await open(page, server.url);
+      await waitForServiceWorker(page);
+      await server.stop();
+      server = await startNginx({ port, dist: v2, name });
+      await page.reload();
+      const prompt = page.locator('.gk-update');
+      await expect(prompt).toBeVisible();
+      await prompt.getByRole('button', { name: '稍后' }).click();
+      await expect(prompt).toHaveCount(0);
+      await expect(page.locator('meta[name="gongkai-build"]')).toHaveCount(0);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('政务公开');
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+test('the service worker precaches every file of the build, and nothing that is not there', () => {
+  const dir = buildDir();
+  const sw = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
+  const listed = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]).map(decodeURIComponent);
+  const files = [];
+  const walk = (d, prefix) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue;
+      if (e.isDirectory()) walk(path.join(d, e.name), `${prefix}${e.name}/`);
+      else if (`${prefix}${e.name}` !== 'sw.js') files.push(`${prefix}${e.name}`);
+    }
+  };
+  walk(dir, '');
+  expect(listed.sort()).toEqual(files.sort());
+  for (const must of ['index.html', 'config.json', 'manifest.webmanifest', 'feed/feed.json', 'icons/icon-192.png']) {
+    expect(listed).toContain(must);
+  }
+  expect(listed.some((f) => /_bg\.wasm$/.test(f))).toBe(true);
+  expect(listed.some((f) => /^boot-[0-9a-f]{16}\.js$/.test(f))).toBe(true);
+  expect(listed.some((f) => f.startsWith('feed/media/'))).toBe(true);
+  // The template itself is not part of the build.
+  expect(listed).not.toContain('sw.template.js');
+  expect(cacheName(dir)).toMatch(/^gongkai-precache-[0-9a-f]{16}$/);
+});
+
+/**
+ * Opens `url` in a fresh persistent (non-incognito) Chromium profile, waits for the service
+ * worker, and returns what Chromium says about installing the app: Playwright's usual contexts
+ * are incognito, where Chromium never offers installation ("in-incognito").
+ */
+async function installability(url) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-install-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    locale: 'zh-CN',
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await open(page, url);
+    await waitForServiceWorker(page);
+    const cdp = await context.newCDPSession(page);
+    const manifest = await cdp.send('Page.getAppManifest');
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    const resolved = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      const href = document.querySelector('link[rel="manifest"]').href;
+      const m = await (await fetch(href)).json();
+      return {
+        start: new URL(m.start_url, href).href,
+        scope: new URL(m.scope, href).href,
+        worker: reg.scope,
+      };
+    });
+    return { manifestErrors: manifest.errors, installabilityErrors, resolved, errors };
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+test('Chromium reports the app installable, with start URL and scope at the root', async ({ baseURL }) => {
+  const base = `${baseURL}/`;
+  const r = await installability(base);
+  expect(r.manifestErrors).toEqual([]);
+  expect(r.installabilityErrors).toEqual([]);
+  expect(r.resolved).toEqual({ start: base, scope: base, worker: base });
+  expect(r.errors).toEqual([]);
+});
+
+// A build for a sub-path: `cargo xtask build --public-url /gongkai/ --dist <dir>`, named by
+// GONGKAI_SUB_DIST (the suite's default build is for the root).
+const subDist = process.env.GONGKAI_SUB_DIST ? path.resolve(root, process.env.GONGKAI_SUB_DIST) : null;
+
+test('under a sub-path the app is installable, scoped to it, and opens offline', async ({ page, context }) => {
+  test.skip(!subDist || !fs.existsSync(path.join(subDist, 'index.html')), 'set GONGKAI_SUB_DIST to a /gongkai/ build');
+  const name = `offline-sub-${test.info().project.name}`;
+  const server = await startNginx({ dist: subDist, subPath: '/gongkai/', name });
+  try {
+    const r = await installability(server.url);
+    expect(r.manifestErrors).toEqual([]);
+    expect(r.installabilityErrors).toEqual([]);
+    expect(r.resolved).toEqual({ start: server.url, scope: server.url, worker: server.url });
+    expect(r.errors).toEqual([]);
+
+    await open(page, server.url);
+    await waitForServiceWorker(page);
+    await server.stop();
+    await context.setOffline(true);
+    await open(page, server.url + `documents/${doc.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(doc.title));
+    await expect(offlineNotice(page)).toBeVisible();
+    await open(page, server.url + `qa/${qa.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(qa.question));
+  } finally {
+    await server.stop();
+  }
+});

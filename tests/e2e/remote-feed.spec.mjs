@@ -1,0 +1,188 @@
+// Remote feeds: a publisher's server (a local test server) feeds the app through an
+// allow-listed `?feed=` link. A valid new feed replaces the old with an "updated" notice; every
+// kind of bad answer (malformed JSON, a schema-invalid feed, an older version, an oversize body,
+// HTTP 500, a server that never answers, a missing CORS header) leaves the last good content on
+// screen and a notice that names the problem. A link to a feed on another origin is refused.
+//
+// The app is served by its own nginx with a config.json that allow-lists the test server, and
+// the shipped Content-Security-Policy widened by exactly that origin in `connect-src`: the
+// shipped policy allows https feeds only, and the test server speaks plain http.
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect, feed, zh, open } from './support/fixtures.mjs';
+import { startNginx } from './support/nginx.mjs';
+import { startFeedServer, cspAllowing } from './support/feed-server.mjs';
+import { makeVariant, root } from './support/variants.mjs';
+
+/** The publisher's feed: the bundled one under another name and a much higher version. */
+const publisherName = '远程发布机构（测试）';
+const remoteV1 = structuredClone(feed);
+remoteV1.publisher.name = { ...remoteV1.publisher.name, 'zh-Hans': publisherName };
+remoteV1.version = 100;
+const remoteV2 = structuredClone(remoteV1);
+remoteV2.version = 101;
+remoteV2.generated_at = '2020-01-15T09:00:00+08:00';
+for (const q of remoteV2.qa) q.question = { ...q.question, 'zh-Hans': `【第二版】${zh(q.question)}` };
+
+/** Feeds are capped at this in the test site's config.json (far above the ~90 KB feed). */
+const MAX_FEED_BYTES = 512 * 1024;
+const TIMEOUT_SECONDS = 2;
+
+let publisher;
+let site;
+
+test.beforeAll(async () => {
+  // One site and one publisher per worker (tests of this file may run in parallel workers).
+  const id = `remote-${test.info().project.name}-${test.info().workerIndex}`;
+  publisher = await startFeedServer();
+  const dist = makeVariant(id, {
+    config: {
+      feeds: ['feed/feed.json'],
+      allowed_origins: [publisher.origin],
+      timeout_seconds: TIMEOUT_SECONDS,
+      max_feed_bytes: MAX_FEED_BYTES,
+    },
+  });
+  const headers = fs.readFileSync(path.join(root, 'deploy', 'nginx', 'gongkai-headers.conf'), 'utf8');
+  site = await startNginx({
+    dist,
+    name: id,
+    extraServer: cspAllowing(headers, publisher.origin),
+  });
+});
+
+test.afterAll(async () => {
+  await site?.stop();
+  await publisher?.stop();
+});
+
+const notices = (page) => page.locator('.gk-feed-notice');
+const header = (page) => page.locator('.gk-header__publisher');
+const homeQa = (page) => page.getByRole('region', { name: '政策问答' }).getByRole('listitem');
+
+/** Reloads and waits until the app has finished asking the network this time. */
+async function reloadAndCheck(page) {
+  await page.reload();
+  await expect(page.locator('#static-shell')).toHaveCount(0);
+  await expect(page.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
+}
+
+/** The last good content (version 2) is still what the reader sees. */
+async function expectLastGood(page) {
+  await expect(header(page)).toHaveText(publisherName);
+  await expect(homeQa(page).first()).toContainText('【第二版】');
+}
+
+test('a bad remote feed never replaces the last good one, and the notice names the problem', async ({ page }) => {
+  test.info().annotations.push({ type: 'allows-console-errors', description: 'HTTP 500 and CORS refusals are logged by Chromium' });
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  test.setTimeout(60_000);
+
+  publisher.answer('valid', remoteV1);
+  await open(page, `${site.url}?feed=${encodeURIComponent(publisher.url())}`);
+  await expect(page.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
+  // The first visit: the publisher's content, and whose it is.
+  await expect(header(page)).toHaveText(publisherName);
+  await expect(homeQa(page).first()).not.toContainText('【第二版】');
+  await expect(notices(page)).toHaveCount(0);
+
+  // A new version on the server: shown, with "updated".
+  publisher.answer('valid', remoteV2);
+  await reloadAndCheck(page);
+  await expectLastGood(page);
+  await expect(notices(page)).toHaveCount(1);
+  await expect(notices(page)).toContainText('内容已更新');
+  await expect(notices(page)).toContainText('数据截至 2020-01-15');
+
+  // Unchanged: a conditional request, answered 304, and no notice.
+  const before = publisher.requests.length;
+  await reloadAndCheck(page);
+  await expectLastGood(page);
+  await expect(notices(page)).toHaveCount(0);
+  const revalidation = publisher.requests.slice(before).find((r) => r.method === 'GET');
+  expect(revalidation.ifNoneMatch).toBeTruthy();
+  expect(revalidation.status).toBe(304);
+
+  const cases = [
+    ['malformed', '下载的内容不是有效的数据源，未采用。', /not valid JSON at line \d+, column \d+/],
+    ['invalid', '下载的内容不是有效的数据源，未采用。', /\$\.documents\[0\]\.issued: /],
+    ['older', '下载的内容版本（100）比已有版本（101）旧，未采用。', null],
+    ['oversize', `内容超过大小上限（${MAX_FEED_BYTES / 1024} KB），已停止下载。`, null],
+    ['error', '内容来源的服务器返回错误（HTTP 500）。', null],
+    ['hang', `内容来源在 ${TIMEOUT_SECONDS} 秒内没有响应。`, null],
+    ['nocors', '内容来源的服务器不允许本站读取（缺少跨域访问头 Access-Control-Allow-Origin）。', null],
+  ];
+  for (const [mode, message, detail] of cases) {
+    await test.step(mode, async () => {
+      publisher.answer(mode);
+      await reloadAndCheck(page);
+      await expectLastGood(page);
+      const notice = notices(page);
+      await expect(notice).toHaveCount(1);
+      await expect(notice).toContainText(message);
+      await expect(notice).toContainText('继续显示上次获取的内容。');
+      if (detail) {
+        // The exact validation messages, for editors, folded away.
+        await notice.getByText('给编辑人员的详细信息').click();
+        await expect(notice.locator('.gk-notice__problems')).toContainText(detail);
+        await expect(notice.locator('.gk-notice__url')).toHaveText(publisher.url());
+      }
+    });
+  }
+  // The oversize body was cut off by the reader, not downloaded to the end.
+  expect(publisher.oversizeAborted).toBe(true);
+
+  // The notice is non-blocking and dismissible.
+  await notices(page).getByRole('button', { name: '关闭' }).click();
+  await expect(notices(page)).toHaveCount(0);
+
+  // The only console errors are the browser's own reports of the 500 and the CORS refusal.
+  const unexpected = consoleErrors.filter(
+    (e) => !/status of 500|CORS policy|net::ERR_FAILED|net::ERR_ABORTED/.test(e),
+  );
+  expect(unexpected).toEqual([]);
+});
+
+test('the last good remote feed survives a restart with the publisher gone', async ({ page, context }) => {
+  publisher.answer('valid', remoteV2);
+  const url = `${site.url}?feed=${encodeURIComponent(publisher.url())}`;
+  await open(page, url);
+  await expectLastGood(page);
+  // A new page in the same profile (a restart) with the publisher unreachable.
+  await page.close();
+  publisher.answer('hang');
+  const again = await context.newPage();
+  await again.goto(url);
+  // Shown at once from the saved copy, before the time limit has passed.
+  await expect(header(again)).toHaveText(publisherName, { timeout: (TIMEOUT_SECONDS * 1000) / 2 });
+  await expect(homeQa(again).first()).toContainText('【第二版】');
+  await expect(again.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
+  await expect(notices(again)).toContainText(`内容来源在 ${TIMEOUT_SECONDS} 秒内没有响应。`);
+  // Settings say whose feed this is.
+  await again.getByRole('link', { name: '设置' }).click();
+  const source = again.getByRole('region', { name: '数据来源' });
+  await expect(source.locator('.gk-feed-source__origin')).toHaveText(publisher.origin);
+  await expect(source.locator('.gk-feed-source__url')).toHaveText(publisher.url());
+  await expect(source).toContainText('当前显示的是本机保存的副本');
+  await again.close();
+});
+
+test('a ?feed= link to an origin that is not allow-listed is refused with a message', async ({ page }) => {
+  publisher.answer('valid', remoteV2);
+  // Same server, but named by another origin (localhost is not 127.0.0.1): not on the list.
+  const forged = `http://localhost:${publisher.port}/feed.json`;
+  const before = publisher.requests.length;
+  await open(page, `${site.url}?feed=${encodeURIComponent(forged)}`);
+  await expect(page.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
+  const notice = notices(page);
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toContainText(`链接指定的内容来源 http://localhost:${publisher.port} 不在本站允许的来源之列，已忽略。`);
+  // The site's own feed is shown instead, and the forged one was never even requested.
+  await expect(header(page)).toHaveText(zh(feed.publisher.name));
+  expect(publisher.requests.slice(before)).toEqual([]);
+
+  await open(page, `${site.url}?feed=${encodeURIComponent('https://forged.example/feed.json')}`);
+  await expect(notices(page)).toContainText('链接指定的内容来源 https://forged.example 不在本站允许的来源之列，已忽略。');
+  await expect(header(page)).toHaveText(zh(feed.publisher.name));
+});

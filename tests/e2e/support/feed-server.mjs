@@ -1,0 +1,157 @@
+// A publisher's feed server for the remote-feed tests: a small HTTP server on a loopback port
+// that answers the way real servers go wrong. Switch what it does with `server.answer(mode)`:
+//
+//   valid      the current feed (`server.feed`), with an ETag, honouring If-None-Match (304)
+//   malformed  a truncated JSON document
+//   invalid    JSON that breaks the feed format (schema-invalid)
+//   older      a valid feed whose `version` is lower than `server.feed`'s
+//   oversize   a body streamed in chunks, with no Content-Length, far past any sane cap
+//   error      HTTP 500
+//   hang       accepts the request and never answers
+//   nocors     the valid feed without Access-Control-Allow-Origin
+//
+// Every answer but `nocors` carries the CORS headers a publisher must send.
+import http from 'node:http';
+import crypto from 'node:crypto';
+import { freePort } from './nginx.mjs';
+
+/** Bytes streamed in `oversize` mode (the tests cap feeds well below this). */
+export const OVERSIZE_BYTES = 8 * 1024 * 1024;
+
+function cors(res) {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Expose-Headers', 'ETag, Last-Modified');
+}
+
+/** Starts the server; resolves to a handle (see the top of this file). */
+export async function startFeedServer() {
+  const port = await freePort();
+  const sockets = new Set();
+  const handle = {
+    port,
+    origin: `http://127.0.0.1:${port}`,
+    url: (path = '/feed.json') => `http://127.0.0.1:${port}${path}`,
+    mode: 'valid',
+    feed: null,
+    /** Every request: { method, url, host, ifNoneMatch, status } (status is what was sent). */
+    requests: [],
+    /** True once an `oversize` answer was cut off by the client before its end. */
+    oversizeAborted: false,
+    answer(mode, feed) {
+      this.mode = mode;
+      if (feed) this.feed = feed;
+    },
+  };
+
+  const server = http.createServer((req, res) => {
+    const record = {
+      method: req.method,
+      url: req.url,
+      host: req.headers.host,
+      ifNoneMatch: req.headers['if-none-match'] ?? null,
+      status: null,
+    };
+    handle.requests.push(record);
+    const send = (status, body, type = 'application/json') => {
+      record.status = status;
+      res.statusCode = status;
+      res.setHeader('Content-Type', type);
+      res.setHeader('Cache-Control', 'no-cache');
+      res.end(body);
+    };
+    if (req.method === 'OPTIONS') {
+      cors(res);
+      res.setHeader('Access-Control-Allow-Headers', 'If-None-Match, If-Modified-Since');
+      return send(204, '');
+    }
+    const valid = JSON.stringify(handle.feed);
+    switch (handle.mode) {
+      case 'valid': {
+        cors(res);
+        const etag = `"${crypto.createHash('sha256').update(valid).digest('hex').slice(0, 16)}"`;
+        res.setHeader('ETag', etag);
+        if (req.headers['if-none-match'] === etag) return send(304, '');
+        return send(200, valid);
+      }
+      case 'malformed':
+        cors(res);
+        return send(200, valid.slice(0, Math.floor(valid.length / 2)));
+      case 'invalid': {
+        cors(res);
+        const broken = structuredClone(handle.feed);
+        broken.version += 1;
+        broken.qa[0].id = '';
+        broken.documents[0].issued = '2019-13-45';
+        return send(200, JSON.stringify(broken));
+      }
+      case 'older': {
+        cors(res);
+        return send(200, JSON.stringify({ ...handle.feed, version: handle.feed.version - 1 }));
+      }
+      case 'oversize': {
+        cors(res);
+        record.status = 200;
+        res.statusCode = 200;
+        res.setHeader('Content-Type', 'application/json');
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        let sent = 0;
+        res.on('close', () => {
+          if (sent < OVERSIZE_BYTES) handle.oversizeAborted = true;
+        });
+        const pump = () => {
+          while (sent < OVERSIZE_BYTES) {
+            sent += chunk.length;
+            if (!res.write(chunk)) return res.once('drain', pump);
+          }
+          res.end();
+        };
+        return pump();
+      }
+      case 'error':
+        cors(res);
+        return send(500, 'internal error', 'text/plain');
+      case 'hang':
+        record.status = 'hang';
+        return undefined;
+      case 'nocors':
+        return send(200, valid);
+      default:
+        return send(400, `unknown mode ${handle.mode}`, 'text/plain');
+    }
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  handle.stop = () =>
+    new Promise((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    });
+  return handle;
+}
+
+/**
+ * nginx `extraServer` lines for a test that reads a feed from `origin` over plain http: the
+ * shipped Content-Security-Policy (deploy/nginx/gongkai-headers.conf) with that one origin added
+ * to `connect-src`, on the app shell only (`/` and `/index.html`). Everything else keeps the
+ * shipped headers untouched. Production feeds are https, which the shipped policy allows.
+ */
+export function cspAllowing(headersConf, origin) {
+  const relaxed = headersConf.replace("connect-src 'self' https:", `connect-src 'self' https: ${origin}`);
+  if (relaxed === headersConf) throw new Error('gongkai-headers.conf has no connect-src to extend');
+  const headers = relaxed
+    .split('\n')
+    .filter((l) => l.trim().startsWith('add_header'))
+    .join('\n      ');
+  const body = `
+      add_header Cache-Control "no-cache" always;
+      ${headers}
+      try_files /index.html =404;`;
+  return `
+    location = / {${body}
+    }
+    location = /index.html {${body}
+    }`;
+}
