@@ -75,7 +75,8 @@ pub fn SettingsPage() -> impl IntoView {
                     </output>
                     <button type="button" class="gk-button"
                         aria-label=move || t.get().font_larger
-                        disabled=move || prefs.get().text_step + 1 >= TEXT_SCALES.len()
+                        // Braced: a bare `>=` here would end the tag inside `view!`.
+                        disabled={move || prefs.get().text_step + 1 >= TEXT_SCALES.len()}
                         on:click=move |_| prefs.update(|p| p.text_step = (p.text_step + 1).min(TEXT_SCALES.len() - 1))
                     >"A+"</button>
                 </div>

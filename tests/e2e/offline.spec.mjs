@@ -91,6 +91,22 @@ test('settings say the app is available offline and show the storage used', asyn
   }
 });
 
+test('without service workers or Cache Storage the app works online and says nothing alarming', async ({ page }) => {
+  // Some in-app browsers have neither: the app must still read the bundled feed normally.
+  await page.addInitScript(() => {
+    delete Navigator.prototype.serviceWorker;
+    delete window.caches;
+  });
+  await open(page, `/qa/${qa.id}`);
+  expect(await page.evaluate(() => ['serviceWorker' in navigator, 'caches' in window])).toEqual([false, false]);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(qa.question));
+  await expect(page.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
+  await expect(page.locator('.gk-feed-notice, .gk-update, .gk-offline, [role="alert"]')).toHaveCount(0);
+  await page.getByRole('link', { name: '设置' }).click();
+  const section = page.getByRole('region', { name: '离线使用' });
+  await expect(section.locator('.gk-offline-status')).toHaveText('此浏览器不能保存应用以供离线使用；联网时可正常使用。');
+});
+
 test.describe('a new build', () => {
   let v2;
   const newQuestion = `【新版】${zh(qa.question)}`;
