@@ -9,8 +9,8 @@ use crate::i18n::Strings;
 use crate::platform::gestures::{element_size, root_font_px};
 use crate::state::prefs::{use_lang, use_strings};
 use gongkai_feed::chart::{
-    bar_layout, format_number, layout_in, line_layout, nice_ticks, tick_decimals,
-    wrap_label_lines, Category, ChartLayout, Padding, PieLayout, Rect, Tick, LABEL_FONT_SIZE,
+    bar_layout, format_number, layout_in, line_layout, nice_ticks, tick_decimals, wrap_label_lines,
+    Category, ChartLayout, Padding, PieLayout, Rect, Tick, LABEL_FONT_SIZE,
 };
 use gongkai_feed::{Chart, ChartKind, Lang};
 use leptos::prelude::*;
@@ -206,7 +206,7 @@ fn frame(chart: &Chart, lang: Lang, width: f64, left_text: f64) -> Frame {
     let top = if chart.y_label.is_some() { 34.0 } else { 20.0 };
     let bottom =
         12.0 + label_lines as f64 * LINE_H + if chart.x_label.is_some() { 24.0 } else { 0.0 };
-    let height = (width * 0.55).clamp(240.0, 360.0);
+    let height = (width * 0.6).clamp(280.0, 380.0);
     Frame {
         width,
         height,
@@ -459,9 +459,8 @@ fn chart_table(chart: &Chart, lang: Lang) -> AnyView {
 /// The drawing in user units `width` wide, or why it cannot be drawn.
 fn drawing(chart: &Chart, lang: Lang, t: &Strings, width: f64) -> Result<AnyView, AnyView> {
     let aria = summary(chart, lang, t);
-    let cannot = || {
-        view! { <p class="gk-chart__error" role="note">{t.chart_cannot_draw}</p> }.into_any()
-    };
+    let cannot =
+        || view! { <p class="gk-chart__error" role="note">{t.chart_cannot_draw}</p> }.into_any();
     match chart.kind {
         ChartKind::Pie => match layout_in(chart, lang, PIE_SIZE, PIE_SIZE) {
             Ok(ChartLayout::Pie(pie)) => Ok(view! {

@@ -9,7 +9,7 @@
 use crate::components::rich_text::FeedImage;
 use crate::platform::dialog::{close_modal, focus, open_modal};
 use crate::platform::gestures::{
-    capture_pointer, element_size, key_of, mouse_at, pointer_at, prevent_default,
+    capture_pointer, element_size, image_failed, key_of, mouse_at, pointer_at, prevent_default,
     wheel_zoom_factor, PointerAt,
 };
 use crate::state::prefs::{use_lang, use_strings};
@@ -148,6 +148,14 @@ pub fn LongImage(image: Image, id: String) -> impl IntoView {
     let opener_ref = NodeRef::<html::Button>::new();
     let last_ref = NodeRef::<html::Button>::new();
     let close_ref = NodeRef::<html::Button>::new();
+    let image_ref = NodeRef::<html::Img>::new();
+    Effect::new(move |_| {
+        if let Some(img) = image_ref.get() {
+            if image_failed(&img) {
+                set_broken.set(true);
+            }
+        }
+    });
 
     let measure = move || {
         if let Some(el) = stage_ref.get_untracked() {
@@ -298,10 +306,7 @@ pub fn LongImage(image: Image, id: String) -> impl IntoView {
     let src = image.src.clone();
     let transform = move || {
         let v = view_at.get();
-        format!(
-            "translate({:.1}px, {:.1}px) scale({:.3})",
-            v.x, v.y, v.s
-        )
+        format!("translate({:.1}px, {:.1}px) scale({:.3})", v.x, v.y, v.s)
     };
     let base_width = move || format!("{:.1}px", stage.get().base_w);
     let percent = move || format!("{}%", (view_at.get().s * 100.0).round());
@@ -347,7 +352,7 @@ pub fn LongImage(image: Image, id: String) -> impl IntoView {
                     view! { <p class="gk-viewer__broken">{move || t.get().image_unavailable}</p> }.into_any()
                 } else {
                     view! {
-                        <img class="gk-viewer__image" src=src.clone() alt=alt.clone()
+                        <img class="gk-viewer__image" node_ref=image_ref src=src.clone() alt=alt.clone()
                             width=img_w height=img_h draggable="false"
                             style:width=base_width style:transform=transform
                             on:error=move |_| set_broken.set(true)

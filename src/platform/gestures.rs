@@ -95,3 +95,10 @@ pub fn root_font_px() -> f64 {
         .filter(|px| px.is_finite() && *px > 0.0)
         .unwrap_or(16.0)
 }
+
+/// Whether `img` has finished loading without a picture: a broken or missing file. A failure
+/// the browser remembers from an earlier `<img>` of the same URL can complete before any error
+/// listener is attached, so views check this once the element is in place.
+pub fn image_failed(img: &web_sys::HtmlImageElement) -> bool {
+    img.complete() && img.natural_width() == 0
+}
