@@ -7,6 +7,7 @@
 //! - `test`: formatting, lints, native tests, release build, size budget, browser tests.
 //! - `bench [size|load|feed|search]`: measurements beside baselines; writes docs/benchmarks.md.
 
+mod bench;
 mod build;
 mod nginx;
 mod postbuild;
@@ -29,6 +30,7 @@ fn main() -> ExitCode {
         "precache" => build::precache(rest),
         "serve" => nginx::serve(rest),
         "test" => test::run(rest),
+        "bench" => bench::run(rest),
         "help" | "--help" | "-h" => {
             println!("{}", HELP);
             Ok(())
@@ -50,4 +52,7 @@ const HELP: &str = "usage: cargo xtask <command>
   build [--public-url P]    release build into dist/ (P: deploy path, default /)
   precache [--dist DIR]     rewrite DIR/sw.js after files in a build changed (default dist/)
   serve [--port N]          build, then serve dist/ at http://127.0.0.1:N/ (default 8080)
-  test                      fmt, clippy, native tests, release build, budgets, browser tests";
+  test                      fmt, clippy, native tests, release build, budgets, browser tests
+  bench [PART...] [--dist DIR] [--no-build] [--runs N]
+                            measure beside the baseline app and rewrite docs/benchmarks.md;
+                            PART: size, load, feed, search (default: all)";

@@ -1,0 +1,147 @@
+// The large-feed measurements of `cargo xtask bench feed`, in Debian's Chromium through
+// Playwright, against a build whose bundled feed is the 10,000-document corpus feed.
+//
+//   node bench/feed.mjs --dist DIR [--port N] [--runs 5] [--issue ID] [--navigations 200]
+//
+// The issue (default: the one with the most documents) gives the table of contents measured
+// and the page the navigations start from. Prints tab-separated lines:
+//   issue <id> <documents>
+//   load <path> <run> <list_ms> <painted_ms> <started_ms> <feed_ms> <heap_bytes> <wasm_bytes> <nodes>
+//     list_ms: navigation start to the list's first item in the DOM; painted_ms: to the end of
+//     the frame that shows it; started_ms: the wasm app mounted; feed_ms: the feed downloaded.
+//     Heap (after a forced garbage collection) and wasm linear memory once the list is shown.
+//   nav <step> <heap_bytes> <wasm_bytes> <nodes> <listeners>
+//     after `step` in-app navigations (document, back, document, back, ...), after a GC.
+import { chromium } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startNginx } from '../tests/e2e/support/nginx.mjs';
+import { CHROMIUM_ARGS } from '../playwright.config.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const get = (flag, dflt) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : dflt; };
+
+const dist = path.resolve(root, get('--dist', 'target/bench/dist-10k'));
+const runs = Number(get('--runs', '5'));
+const feedJson = JSON.parse(fs.readFileSync(path.join(dist, 'feed', 'feed.json'), 'utf8'));
+const contents = (g) => g.sections.reduce((n, s) => n + s.documents.length, 0);
+const largest = [...feedJson.gazette].sort((a, b) => contents(b) - contents(a))[0];
+const issue = get('--issue', largest?.id);
+if (!issue) throw new Error(`the feed in ${dist} has no gazette issue`);
+const navigations = Number(get('--navigations', '200'));
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/** The first item of each list screen. */
+const LISTS = [
+  { path: '/gazette', selector: '.gk-issue-card' },
+  { path: `/gazette/${issue}`, selector: '.gk-doc-card' },
+];
+
+// Runs in the page before any of its scripts: notes when the list's first item enters the DOM
+// and when the frame showing it has been painted, when the app has mounted, and keeps the
+// wasm memory for reading its size.
+function probe(selector) {
+  const b = (window.__bench = {});
+  const check = () => {
+    if (b.list === undefined && document.querySelector(selector)) {
+      b.list = performance.now();
+      // rAF runs before the frame's paint; a message posted from it is handled after.
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => { b.painted = performance.now(); };
+        ch.port2.postMessage(0);
+      });
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  addEventListener('TrunkApplicationStarted', (e) => {
+    b.started = performance.now();
+    b.memory = e.detail?.wasm?.memory;
+  });
+}
+
+async function memory(page, cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
+  const wasm = await page.evaluate(() => window.__bench?.memory?.buffer?.byteLength ?? 0);
+  return { heap: usedSize, wasm, nodes, listeners: jsEventListeners };
+}
+
+function failOnErrors(page, errors) {
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
+});
+const server = await startNginx({ port: Number(get('--port', '0')) || undefined, dist, name: 'bench-feed' });
+const out = (cells) => process.stdout.write(`${cells.join('\t')}\n`);
+out(['issue', issue, contents(feedJson.gazette.find((g) => g.id === issue))]);
+try {
+  for (const list of LISTS) {
+    for (let run = 1; run <= runs; run++) {
+      // A fresh context each run: empty HTTP cache, as on a first visit.
+      const context = await browser.newContext(PHONE);
+      const page = await context.newPage();
+      const errors = [];
+      failOnErrors(page, errors);
+      await page.addInitScript(probe, list.selector);
+      const cdp = await context.newCDPSession(page);
+      await page.goto(new URL(list.path.slice(1), server.url).href);
+      await page.waitForFunction(() => window.__bench?.painted !== undefined, null, { timeout: 60_000 });
+      const t = await page.evaluate(() => {
+        const feed = performance.getEntriesByType('resource').find((r) => r.name.includes('/feed/feed.json'));
+        return { ...window.__bench, memory: undefined, feed: feed?.responseEnd ?? NaN };
+      });
+      const m = await memory(page, cdp);
+      if (errors.length) throw new Error(`errors on ${list.path}:\n${errors.join('\n')}`);
+      out(['load', list.path, run, t.list.toFixed(1), t.painted.toFixed(1), (t.started ?? NaN).toFixed(1),
+        t.feed.toFixed(1), m.heap, m.wasm, m.nodes]);
+      await context.close();
+    }
+  }
+
+  // Back and forth: open a document from the issue's contents, go back, open another, ...
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  const errors = [];
+  failOnErrors(page, errors);
+  await page.addInitScript(probe, '.gk-doc-card');
+  const cdp = await context.newCDPSession(page);
+  const issueUrl = new URL(`gazette/${issue}`, server.url).href;
+  await page.goto(issueUrl);
+  await page.locator('.gk-doc-card').first().waitFor();
+  const reading = async (step) => {
+    const m = await memory(page, cdp);
+    out(['nav', step, m.heap, m.wasm, m.nodes, m.listeners]);
+  };
+  await reading(0);
+  for (let step = 1; step <= navigations; step++) {
+    if (step % 2 === 1) {
+      // Spread over the contents: a different document each time, near the top and further down.
+      const cards = page.locator('.gk-doc-card');
+      const count = await cards.count();
+      const card = cards.nth(((step - 1) / 2 * 7) % count);
+      await card.scrollIntoViewIfNeeded();
+      await card.click();
+      await page.waitForURL(/\/documents\//);
+      await page.locator('h1.gk-doc__title').waitFor();
+    } else {
+      await page.goBack();
+      await page.waitForURL(issueUrl);
+      await page.locator('.gk-doc-card').first().waitFor();
+    }
+    if (step % 50 === 0) await reading(step);
+  }
+  if (errors.length) throw new Error(`errors while navigating:\n${errors.join('\n')}`);
+  await context.close();
+} finally {
+  await server.stop();
+  await browser.close();
+}

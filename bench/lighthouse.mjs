@@ -1,0 +1,59 @@
+// Lighthouse (mobile preset, performance only) against a build served by nginx with the
+// project's configuration, for `cargo xtask bench load`.
+//
+//   node bench/lighthouse.mjs --dist DIR --name NAME --port N --runs 3 --path / --path /qa
+//
+// Prints one line per run: path<TAB>run<TAB>score<TAB>fcp<TAB>lcp<TAB>tbt<TAB>cls<TAB>si
+// (times in ms), and keeps each report as target/bench/lighthouse/NAME-<path>-<run>.json.
+// Runs one at a time: on a 2-core machine parallel runs would measure each other.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startNginx } from '../tests/e2e/support/nginx.mjs';
+import { CHROMIUM_ARGS } from '../playwright.config.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const get = (flag, dflt) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : dflt; };
+const all = (flag) => args.flatMap((a, i) => (a === flag ? [args[i + 1]] : []));
+
+const dist = path.resolve(root, get('--dist', 'dist'));
+const name = get('--name', 'app');
+const runs = Number(get('--runs', '3'));
+const paths = all('--path');
+const outDir = path.join(root, 'target', 'bench', 'lighthouse');
+fs.mkdirSync(outDir, { recursive: true });
+
+const chromeFlags = ['--headless=new', ...CHROMIUM_ARGS].join(' ');
+const server = await startNginx({ port: Number(get('--port', '0')) || undefined, dist, name: `bench-lh-${name}` });
+try {
+  for (const p of paths.length ? paths : ['/']) {
+    const url = new URL(p.replace(/^\//, ''), server.url).href;
+    for (let run = 1; run <= runs; run++) {
+      const slug = p.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'root';
+      const out = path.join(outDir, `${name}-${slug}-${run}.json`);
+      const r = spawnSync(
+        path.join(root, 'node_modules', '.bin', 'lighthouse'),
+        [url, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance',
+          `--chrome-flags=${chromeFlags}`],
+        { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' }, encoding: 'utf8' },
+      );
+      if (r.status !== 0 || !fs.existsSync(out)) {
+        throw new Error(`lighthouse failed on ${url} (run ${run}):\n${r.stderr}`);
+      }
+      const lhr = JSON.parse(fs.readFileSync(out, 'utf8'));
+      if (lhr.runtimeError) throw new Error(`lighthouse on ${url}: ${lhr.runtimeError.message}`);
+      const num = (id) => lhr.audits[id]?.numericValue ?? NaN;
+      const score = lhr.categories.performance.score;
+      const row = [p, run, score, num('first-contentful-paint'), num('largest-contentful-paint'),
+        num('total-blocking-time'), num('cumulative-layout-shift'), num('speed-index')];
+      process.stdout.write(`${row.join('\t')}\n`);
+      const lcpItem = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+      process.stderr.write(`  ${name} ${p} run ${run}: score ${score}` +
+        (lcpItem ? `, LCP element ${lcpItem.selector ?? ''} "${(lcpItem.snippet ?? '').slice(0, 80)}"` : '') + '\n');
+    }
+  }
+} finally {
+  await server.stop();
+}

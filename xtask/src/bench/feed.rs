@@ -1,0 +1,464 @@
+//! `bench feed`: a 10,000-document feed generated from the corpus, beside the bundled feed:
+//! native parse and validation, and in Chromium the first list screen, the heap after load and
+//! memory over 200 in-app navigations.
+
+use super::report::{kb, mb, median, Section, Summary, Table, Verdict};
+use super::{capture, shown, Options, PORT_FEED, PORT_FEED_BASELINE};
+use crate::util::{self, cmd, root, step};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub const ITEMS: usize = 10_000;
+pub const CORPUS: &str = "../shared/corpus/government_work_reports.jsonl";
+/// Navigation start to the first list screen, with the large feed.
+pub const FIRST_LIST_TARGET_MS: f64 = 500.0;
+pub const NAVIGATIONS: usize = 200;
+const NATIVE_RUNS: usize = 7;
+
+/// Native parse and catalog times, medians in ms.
+struct Native {
+    parse: f64,
+    catalog: f64,
+    documents: String,
+}
+
+fn native(feed: &Path) -> Result<Native, String> {
+    // Built as the app builds the feed crate: without JSON-path tracking.
+    let out = capture(
+        cmd("cargo")
+            .args([
+                "run",
+                "--quiet",
+                "--release",
+                "-p",
+                "gongkai-feed",
+                "--no-default-features",
+            ])
+            .args(["--example", "feed_parse", "--"])
+            .arg(feed)
+            .arg(NATIVE_RUNS.to_string()),
+    )?;
+    let (mut parse, mut catalog, mut documents) = (Vec::new(), Vec::new(), String::new());
+    for line in out.lines() {
+        let c: Vec<&str> = line.split('\t').collect();
+        match c.as_slice() {
+            ["documents", n] => documents = n.to_string(),
+            [_, p, k] => {
+                parse.push(p.parse().unwrap_or(f64::NAN));
+                catalog.push(k.parse().unwrap_or(f64::NAN));
+            }
+            _ => return Err(format!("feed_parse printed an unexpected line: {line}")),
+        }
+    }
+    Ok(Native {
+        parse: median(&parse),
+        catalog: median(&catalog),
+        documents,
+    })
+}
+
+#[derive(Default)]
+struct ListRun {
+    list: f64,
+    painted: f64,
+    started: f64,
+    feed: f64,
+    heap: f64,
+    wasm: f64,
+    nodes: f64,
+}
+
+struct NavReading {
+    step: usize,
+    heap: u64,
+    wasm: u64,
+    nodes: u64,
+    listeners: u64,
+}
+
+struct Browser {
+    issue: String,
+    issue_documents: String,
+    lists: Vec<(String, Vec<ListRun>)>,
+    nav: Vec<NavReading>,
+}
+
+impl Browser {
+    fn list(&self, path_prefix: &str, exact: bool) -> Option<&Vec<ListRun>> {
+        self.lists
+            .iter()
+            .find(|(p, _)| {
+                if exact {
+                    p == path_prefix
+                } else {
+                    p.starts_with(path_prefix) && p != "/gazette"
+                }
+            })
+            .map(|(_, r)| r)
+    }
+
+    /// Whether memory stops growing: from the 50th to the last navigation the heap and the wasm
+    /// memory each grow by at most 10 % or 512 KB, whichever is larger.
+    fn bounded(&self) -> bool {
+        let (Some(a), Some(b)) = (self.nav.iter().find(|r| r.step == 50), self.nav.last()) else {
+            return false;
+        };
+        let ok = |from: u64, to: u64| to <= from + (from / 10).max(512 * 1024);
+        ok(a.heap, b.heap) && ok(a.wasm, b.wasm)
+    }
+}
+
+fn browser(dist: &Path, port: u16, runs: usize) -> Result<Browser, String> {
+    let out = capture(
+        cmd("node")
+            .args(["bench/feed.mjs", "--dist"])
+            .arg(dist)
+            .args(["--port", &port.to_string(), "--runs", &runs.to_string()])
+            .args(["--navigations", &NAVIGATIONS.to_string()]),
+    )?;
+    let mut b = Browser {
+        issue: String::new(),
+        issue_documents: String::new(),
+        lists: Vec::new(),
+        nav: Vec::new(),
+    };
+    for line in out.lines() {
+        let c: Vec<&str> = line.split('\t').collect();
+        let f = |i: usize| {
+            c.get(i)
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or(f64::NAN)
+        };
+        let u = |i: usize| c.get(i).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+        match c.first().copied() {
+            Some("issue") if c.len() == 3 => {
+                b.issue = c[1].to_string();
+                b.issue_documents = c[2].to_string();
+            }
+            Some("load") if c.len() == 10 => {
+                let run = ListRun {
+                    list: f(3),
+                    painted: f(4),
+                    started: f(5),
+                    feed: f(6),
+                    heap: f(7),
+                    wasm: f(8),
+                    nodes: f(9),
+                };
+                match b.lists.iter_mut().find(|(p, _)| p == c[1]) {
+                    Some((_, runs)) => runs.push(run),
+                    None => b.lists.push((c[1].to_string(), vec![run])),
+                }
+            }
+            Some("nav") if c.len() == 6 => b.nav.push(NavReading {
+                step: u(1) as usize,
+                heap: u(2),
+                wasm: u(3),
+                nodes: u(4),
+                listeners: u(5),
+            }),
+            _ => return Err(format!("bench/feed.mjs printed an unexpected line: {line}")),
+        }
+    }
+    Ok(b)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    fs::create_dir_all(to).map_err(|e| format!("cannot create {to:?}: {e}"))?;
+    for e in fs::read_dir(from)
+        .map_err(|e| format!("cannot list {from:?}: {e}"))?
+        .flatten()
+    {
+        let (src, dst) = (e.path(), to.join(e.file_name()));
+        if src.is_dir() {
+            copy_dir(&src, &dst)?;
+        } else {
+            fs::copy(&src, &dst).map_err(|e| format!("cannot copy {src:?}: {e}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// A copy of the build whose bundled feed is `feed`, with the service worker's precache list
+/// regenerated when the build has one.
+fn large_feed_build(dist: &Path, feed: &Path) -> Result<PathBuf, String> {
+    let out = root().join("target/bench/dist-10k");
+    if out.exists() {
+        fs::remove_dir_all(&out).map_err(|e| format!("cannot remove {out:?}: {e}"))?;
+    }
+    copy_dir(dist, &out)?;
+    fs::copy(feed, out.join("feed/feed.json"))
+        .map_err(|e| format!("cannot replace the feed: {e}"))?;
+    if out.join("sw.js").exists() {
+        let me = std::env::current_exe().map_err(|e| format!("cannot find xtask itself: {e}"))?;
+        util::run(
+            std::process::Command::new(me)
+                .current_dir(root())
+                .arg("precache")
+                .arg("--dist")
+                .arg(&out),
+        )?;
+    }
+    Ok(out)
+}
+
+fn ms(v: f64) -> String {
+    if v.is_nan() {
+        "—".into()
+    } else {
+        format!("{v:.0} ms")
+    }
+}
+
+fn list_cells(runs: Option<&Vec<ListRun>>) -> [String; 4] {
+    let Some(runs) = runs else {
+        return Default::default();
+    };
+    let m = |f: fn(&ListRun) -> f64| median(&runs.iter().map(f).collect::<Vec<_>>());
+    [
+        ms(m(|r| r.feed)),
+        ms(m(|r| r.started)),
+        ms(m(|r| r.list)),
+        ms(m(|r| r.painted)),
+    ]
+}
+
+pub fn run(o: &Options) -> Result<Section, String> {
+    let corpus = root().join(CORPUS);
+    let large = root().join("target/bench/feed-10k.json");
+    step(&format!(
+        "feed: {ITEMS}-document feed from {}",
+        corpus.display()
+    ));
+    util::run(
+        cmd("cargo")
+            .args(["run", "--quiet", "-p", "feedtool", "--", "corpus"])
+            .arg(&corpus)
+            .args(["--items", &ITEMS.to_string(), "-o"])
+            .arg(&large),
+    )?;
+    let bundled = o.dist.join("feed/feed.json");
+    let size = |p: &Path| fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+
+    step("feed: native parse and validation");
+    let n_large = native(&large)?;
+    let n_bundled = native(&bundled)?;
+
+    step("feed: Chromium, large feed");
+    let dist_large = large_feed_build(&o.dist, &large)?;
+    let runs = o.runs.max(5);
+    let b_large = browser(&dist_large, PORT_FEED, runs)?;
+    step("feed: Chromium, bundled feed");
+    let b_bundled = browser(&o.dist, PORT_FEED_BASELINE, runs)?;
+
+    let mut s = Section::new("feed", "Large feed");
+    s.intro.push(format!(
+        "`feedtool corpus {CORPUS} --items {ITEMS}` splits the government work reports into a \
+         valid feed of {} documents in {} bytes, one gazette issue per year; the baseline is \
+         the bundled feed ({} documents, {} bytes). Native times are medians of {NATIVE_RUNS} \
+         runs of `crates/feed/examples/feed_parse.rs`, built like the app's feed crate (release \
+         profile, no JSON-path tracking).",
+        n_large.documents,
+        size(&large),
+        n_bundled.documents,
+        size(&bundled),
+    ));
+    let mut t = Table::new(
+        "Native parse and validation",
+        &["Figure", "10,000-document feed", "Bundled feed (baseline)"],
+    );
+    t.row(&["Size".to_string(), mb(size(&large)), kb(size(&bundled))]);
+    t.row(&[
+        "`parse_feed` (syntax, types, every validation rule)".to_string(),
+        ms(n_large.parse),
+        format!("{:.2} ms", n_bundled.parse),
+    ]);
+    t.row(&[
+        "`Catalog::new` (look-ups, back-links, issue order)".to_string(),
+        ms(n_large.catalog),
+        format!("{:.2} ms", n_bundled.catalog),
+    ]);
+    let native_total = |n: &Native| n.parse + n.catalog;
+    t.row(&[
+        "Total".to_string(),
+        ms(native_total(&n_large)),
+        format!("{:.2} ms", native_total(&n_bundled)),
+    ]);
+    s.tables.push(t);
+
+    s.intro.push(format!(
+        "In Chromium (phone viewport, no throttling, a fresh profile each run so nothing is \
+         cached), against `{}`: the build with its feed replaced, served by nginx. Times are \
+         from navigation start, medians of {runs} runs: when the feed finished downloading, when \
+         the app had mounted, when the list's first item was in the page, and when the frame \
+         showing it was painted. The table of contents is the largest issue's: {} \
+         ({} documents) in the large feed, {} ({} documents) in the bundled one.",
+        shown(&dist_large),
+        b_large.issue,
+        b_large.issue_documents,
+        b_bundled.issue,
+        b_bundled.issue_documents,
+    ));
+    let mut t = Table::new(
+        "First list screen",
+        &[
+            "Page",
+            "Feed downloaded",
+            "App mounted",
+            "First item in page",
+            "**Painted**",
+            "Bundled feed: painted",
+        ],
+    );
+    for (label, large_runs, bundled_runs) in [
+        (
+            "`/gazette` (issue list)",
+            b_large.list("/gazette", true),
+            b_bundled.list("/gazette", true),
+        ),
+        (
+            "`/gazette/{issue}` (contents)",
+            b_large.list("/gazette/", false),
+            b_bundled.list("/gazette/", false),
+        ),
+    ] {
+        let a = list_cells(large_runs);
+        let b = list_cells(bundled_runs);
+        t.row(&[
+            label.to_string(),
+            a[0].clone(),
+            a[1].clone(),
+            a[2].clone(),
+            format!("**{}**", a[3]),
+            b[3].clone(),
+        ]);
+    }
+    s.tables.push(t);
+
+    let heap = |b: &Browser, f: fn(&ListRun) -> f64| {
+        b.list("/gazette", true)
+            .map(|r| median(&r.iter().map(f).collect::<Vec<_>>()))
+            .unwrap_or(f64::NAN)
+    };
+    let mut t = Table::new(
+        "Memory once `/gazette` is shown (after a forced garbage collection)",
+        &["Figure", "10,000-document feed", "Bundled feed"],
+    );
+    t.row(&[
+        "JS heap".to_string(),
+        mb(heap(&b_large, |r| r.heap) as u64),
+        mb(heap(&b_bundled, |r| r.heap) as u64),
+    ]);
+    t.row(&[
+        "wasm linear memory".to_string(),
+        mb(heap(&b_large, |r| r.wasm) as u64),
+        mb(heap(&b_bundled, |r| r.wasm) as u64),
+    ]);
+    t.row(&[
+        "DOM nodes".to_string(),
+        format!("{:.0}", heap(&b_large, |r| r.nodes)),
+        format!("{:.0}", heap(&b_bundled, |r| r.nodes)),
+    ]);
+    s.tables.push(t);
+
+    s.intro.push(format!(
+        "Memory over {NAVIGATIONS} in-app navigations: from the issue's contents, open a \
+         document (a different one each time, scrolling to it), go back, and so on; read after \
+         a forced garbage collection. The wasm memory never shrinks, so it shows the high-water \
+         mark. *Bounded* means that from the 50th to the {NAVIGATIONS}th navigation neither the \
+         JS heap nor the wasm memory grew by more than 10 % (or 512 KB)."
+    ));
+    let mut t = Table::new(
+        &format!("Memory over {NAVIGATIONS} navigations"),
+        &[
+            "Navigations",
+            "JS heap",
+            "wasm memory",
+            "DOM nodes",
+            "Listeners",
+            "Bundled: JS heap",
+            "wasm memory",
+            "DOM nodes",
+        ],
+    );
+    for r in &b_large.nav {
+        let base = b_bundled.nav.iter().find(|x| x.step == r.step);
+        t.row(&[
+            r.step.to_string(),
+            mb(r.heap),
+            mb(r.wasm),
+            r.nodes.to_string(),
+            r.listeners.to_string(),
+            base.map(|x| mb(x.heap)).unwrap_or_default(),
+            base.map(|x| mb(x.wasm)).unwrap_or_default(),
+            base.map(|x| x.nodes.to_string()).unwrap_or_default(),
+        ]);
+    }
+    s.tables.push(t);
+
+    s.summary.push(Summary::new(
+        "Large feed: native parse + validate + catalog",
+        ms(native_total(&n_large)),
+        format!("{:.1} ms", native_total(&n_bundled)),
+        "",
+        Verdict::Info,
+    ));
+    for (label, a, b) in [
+        (
+            "Large feed: first list screen, `/gazette`",
+            b_large.list("/gazette", true),
+            b_bundled.list("/gazette", true),
+        ),
+        (
+            "Large feed: first list screen, issue contents",
+            b_large.list("/gazette/", false),
+            b_bundled.list("/gazette/", false),
+        ),
+    ] {
+        let painted = a
+            .map(|r| median(&r.iter().map(|x| x.painted).collect::<Vec<_>>()))
+            .unwrap_or(f64::NAN);
+        s.summary.push(Summary::new(
+            label,
+            ms(painted),
+            list_cells(b)[3].clone(),
+            "≤ 500 ms",
+            Verdict::from_met(painted <= FIRST_LIST_TARGET_MS),
+        ));
+    }
+    s.summary.push(Summary::new(
+        "Large feed: JS heap + wasm memory after load",
+        format!(
+            "{} + {}",
+            mb(heap(&b_large, |r| r.heap) as u64),
+            mb(heap(&b_large, |r| r.wasm) as u64)
+        ),
+        format!(
+            "{} + {}",
+            mb(heap(&b_bundled, |r| r.heap) as u64),
+            mb(heap(&b_bundled, |r| r.wasm) as u64)
+        ),
+        "",
+        Verdict::Info,
+    ));
+    let verdict = |b: &Browser| {
+        let (first, last) = (b.nav.iter().find(|r| r.step == 50), b.nav.last());
+        match (first, last) {
+            (Some(a), Some(z)) => format!(
+                "{} (heap {} → {})",
+                if b.bounded() { "bounded" } else { "GROWS" },
+                mb(a.heap),
+                mb(z.heap)
+            ),
+            _ => "not measured".into(),
+        }
+    };
+    s.summary.push(Summary::new(
+        &format!("Large feed: memory over {NAVIGATIONS} navigations"),
+        verdict(&b_large),
+        verdict(&b_bundled),
+        "bounded",
+        Verdict::from_met(b_large.bounded()),
+    ));
+    Ok(s)
+}

@@ -1,0 +1,399 @@
+//! `bench size`: every file of the release build with raw, gzip and brotli sizes, and the
+//! first-visit download before the first screen, beside the baseline app.
+
+use super::report::{kb, Section, Summary, Table, Verdict};
+use super::{capture, shown, Options};
+use crate::util::{cmd, root};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The app shell budget (tests/e2e/budgets.spec.mjs enforces it) and the goal, in gzip bytes.
+pub const SHELL_BUDGET: u64 = 250 * 1024;
+pub const SHELL_GOAL: u64 = 170 * 1024;
+
+#[derive(Clone, Copy, Default)]
+pub struct Sizes {
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+impl std::ops::AddAssign for Sizes {
+    fn add_assign(&mut self, o: Sizes) {
+        self.raw += o.raw;
+        self.gzip += o.gzip;
+        self.brotli += o.brotli;
+    }
+}
+
+/// What a first visit fetches before its first screen, by role.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub enum Role {
+    Html,
+    Boot,
+    Bindings,
+    Wasm,
+    Css,
+    Feed,
+}
+
+impl Role {
+    fn label(self) -> &'static str {
+        match self {
+            Role::Html => "index.html (with the inlined CSS)",
+            Role::Boot => "start-up script (boot-*.js)",
+            Role::Bindings => "JS bindings (*.js)",
+            Role::Wasm => "wasm (*_bg.wasm)",
+            Role::Css => "stylesheets (*.css)",
+            Role::Feed => "bundled feed (feed/feed.json)",
+        }
+    }
+}
+
+/// Raw, gzip -9 and brotli -11 sizes of files, by `bench/compress.mjs`.
+pub fn measure(files: &[PathBuf]) -> Result<BTreeMap<PathBuf, Sizes>, String> {
+    let mut sizes = BTreeMap::new();
+    // A few hundred paths per call keeps the command line short.
+    for chunk in files.chunks(200) {
+        let out = capture(cmd("node").arg("bench/compress.mjs").args(chunk))?;
+        for line in out.lines() {
+            let c: Vec<&str> = line.split('\t').collect();
+            let n = |i: usize| c.get(i).and_then(|v| v.parse::<u64>().ok());
+            match (c.first(), n(1), n(2), n(3)) {
+                (Some(p), Some(raw), Some(gzip), Some(brotli)) => {
+                    sizes.insert(PathBuf::from(p), Sizes { raw, gzip, brotli });
+                }
+                _ => {
+                    return Err(format!(
+                        "bench/compress.mjs printed an unexpected line: {line}"
+                    ))
+                }
+            }
+        }
+    }
+    Ok(sizes)
+}
+
+fn all_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = fs::read_dir(&d).map_err(|e| format!("cannot list {d:?}: {e}"))?;
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The files of a first visit: index.html, what it loads (script, module preload, wasm
+/// preload, stylesheets) and what the start-up script imports, and the bundled feed.
+pub fn first_visit(dist: &Path) -> Result<Vec<(Role, PathBuf)>, String> {
+    let index = dist.join("index.html");
+    let html = fs::read_to_string(&index).map_err(|e| format!("cannot read {index:?}: {e}"))?;
+    let mut files = vec![(Role::Html, index)];
+    let add = |name: &str, files: &mut Vec<(Role, PathBuf)>| {
+        let name = name.trim_start_matches('/');
+        let file = name.rsplit('/').next().unwrap_or(name);
+        let role = if file.starts_with("boot-") && file.ends_with(".js") {
+            Role::Boot
+        } else if file.ends_with(".js") {
+            Role::Bindings
+        } else if file.ends_with(".wasm") {
+            Role::Wasm
+        } else if file.ends_with(".css") {
+            Role::Css
+        } else {
+            return;
+        };
+        let path = dist.join(file);
+        if path.exists() && !files.iter().any(|(_, p)| *p == path) {
+            files.push((role, path));
+        }
+    };
+    for attr in ["src=\"", "href=\""] {
+        for (i, _) in html.match_indices(attr) {
+            let rest = &html[i + attr.len()..];
+            if let Some(end) = rest.find('"') {
+                add(&rest[..end], &mut files);
+            }
+        }
+    }
+    // The start-up script imports the bindings and names the wasm in quotes.
+    let boot: Vec<PathBuf> = files
+        .iter()
+        .filter(|(r, _)| *r == Role::Boot)
+        .map(|(_, p)| p.clone())
+        .collect();
+    for b in boot {
+        let code = fs::read_to_string(&b).unwrap_or_default();
+        for piece in code.split(['\'', '"']) {
+            if piece.ends_with(".js") || piece.ends_with(".wasm") {
+                add(piece, &mut files);
+            }
+        }
+    }
+    let feed = dist.join("feed/feed.json");
+    if feed.exists() {
+        files.push((Role::Feed, feed));
+    }
+    files.sort_by_key(|(r, _)| *r);
+    Ok(files)
+}
+
+/// The CSS inlined into index.html, written to a file so it can be measured like the others.
+fn inline_css(dist: &Path, name: &str) -> Result<Option<PathBuf>, String> {
+    let html = fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+    let mut css = String::new();
+    let mut rest = html.as_str();
+    while let Some(start) = rest.find("<style") {
+        let after = &rest[start..];
+        let Some(open_end) = after.find('>') else {
+            break;
+        };
+        let Some(close) = after.find("</style>") else {
+            break;
+        };
+        css.push_str(&after[open_end + 1..close]);
+        rest = &after[close..];
+    }
+    if css.is_empty() {
+        return Ok(None);
+    }
+    let path = root().join(format!("target/bench/{name}-inline.css"));
+    fs::create_dir_all(path.parent().expect("has a parent")).map_err(|e| e.to_string())?;
+    fs::write(&path, css).map_err(|e| format!("cannot write {path:?}: {e}"))?;
+    Ok(Some(path))
+}
+
+struct Build {
+    by_role: BTreeMap<Role, Sizes>,
+    shell: Sizes,
+    first_visit: Sizes,
+    inline_css: Option<Sizes>,
+    files: Vec<(String, Sizes)>,
+}
+
+fn measure_build(dist: &Path, name: &str) -> Result<Build, String> {
+    let files = all_files(dist)?;
+    let css = inline_css(dist, name)?;
+    let mut to_measure = files.clone();
+    to_measure.extend(css.clone());
+    let sizes = measure(&to_measure)?;
+    let get = |p: &Path| {
+        sizes
+            .get(p)
+            .copied()
+            .ok_or(format!("no size measured for {p:?}"))
+    };
+    let mut by_role: BTreeMap<Role, Sizes> = BTreeMap::new();
+    let (mut shell, mut visit) = (Sizes::default(), Sizes::default());
+    for (role, path) in first_visit(dist)? {
+        let s = get(&path)?;
+        *by_role.entry(role).or_default() += s;
+        visit += s;
+        if role != Role::Feed {
+            shell += s;
+        }
+    }
+    let inline_css = match css {
+        Some(p) => Some(get(&p)?),
+        None => None,
+    };
+    let files = files
+        .iter()
+        .map(|p| {
+            Ok((
+                p.strip_prefix(dist).unwrap_or(p).display().to_string(),
+                get(p)?,
+            ))
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok(Build {
+        by_role,
+        shell,
+        first_visit: visit,
+        inline_css,
+        files,
+    })
+}
+
+fn diff(a: u64, b: u64) -> String {
+    let d = a as i64 - b as i64;
+    format!("{}{}", if d >= 0 { "+" } else { "-" }, kb(d.unsigned_abs()))
+}
+
+pub fn run(o: &Options, baseline_dist: &Path) -> Result<Section, String> {
+    let ours = measure_build(&o.dist, "app")?;
+    let base = measure_build(baseline_dist, "baseline")?;
+
+    let mut s = Section::new("size", "Size");
+    s.intro.push(format!(
+        "The release build in `{}` and the baseline's in `{}`. gzip is level 9 (as the budget \
+         test counts), brotli quality 11; nginx compresses on the fly at gzip level 6, a little \
+         larger. KB are 1,024 bytes. A first visit downloads index.html (the CSS is inlined in \
+         it), the start-up script, the JS bindings, the wasm and, once the app runs, the bundled \
+         feed; the *app shell* is all of it except the feed, and its gzip size is what the \
+         {} budget (goal {}) limits.",
+        shown(&o.dist),
+        shown(baseline_dist),
+        kb(SHELL_BUDGET),
+        kb(SHELL_GOAL),
+    ));
+
+    let mut t = Table::new(
+        "First visit, before the first screen",
+        &[
+            "File",
+            "Gongkai raw",
+            "gzip",
+            "brotli",
+            "Baseline raw",
+            "gzip",
+            "brotli",
+            "Cost above baseline (gzip)",
+        ],
+    );
+    let roles = [
+        Role::Html,
+        Role::Boot,
+        Role::Bindings,
+        Role::Wasm,
+        Role::Css,
+        Role::Feed,
+    ];
+    for role in roles {
+        let a = ours.by_role.get(&role).copied();
+        let b = base.by_role.get(&role).copied();
+        if a.is_none() && b.is_none() {
+            continue;
+        }
+        let (a, b) = (a.unwrap_or_default(), b.unwrap_or_default());
+        let cell = |v: u64, present: bool| if present { kb(v) } else { "—".into() };
+        let (pa, pb) = (
+            ours.by_role.contains_key(&role),
+            base.by_role.contains_key(&role),
+        );
+        t.row(&[
+            role.label().to_string(),
+            cell(a.raw, pa),
+            cell(a.gzip, pa),
+            cell(a.brotli, pa),
+            cell(b.raw, pb),
+            cell(b.gzip, pb),
+            cell(b.brotli, pb),
+            diff(a.gzip, b.gzip),
+        ]);
+    }
+    if let Some(css) = ours.inline_css {
+        t.row(&[
+            "… of which inlined CSS".to_string(),
+            kb(css.raw),
+            kb(css.gzip),
+            kb(css.brotli),
+            "—".into(),
+            "—".into(),
+            "—".into(),
+            diff(css.gzip, 0),
+        ]);
+    }
+    for (label, a, b) in [
+        ("**App shell** (all but the feed)", ours.shell, base.shell),
+        (
+            "**First visit** (with the feed)",
+            ours.first_visit,
+            base.first_visit,
+        ),
+    ] {
+        t.row(&[
+            label.to_string(),
+            kb(a.raw),
+            kb(a.gzip),
+            kb(a.brotli),
+            kb(b.raw),
+            kb(b.gzip),
+            kb(b.brotli),
+            diff(a.gzip, b.gzip),
+        ]);
+    }
+    s.tables.push(t);
+
+    for (caption, build) in [
+        ("Every file of the Gongkai build", &ours),
+        ("Every file of the baseline build", &base),
+    ] {
+        let mut t = Table::new(caption, &["File", "raw", "gzip", "brotli"]);
+        let mut total = Sizes::default();
+        for (name, sz) in &build.files {
+            t.row(&[name.clone(), kb(sz.raw), kb(sz.gzip), kb(sz.brotli)]);
+            total += *sz;
+        }
+        t.row(&[
+            format!("{} files", build.files.len()),
+            kb(total.raw),
+            kb(total.gzip),
+            kb(total.brotli),
+        ]);
+        s.tables.push(t);
+    }
+
+    let shell = ours.shell.gzip;
+    let met = shell <= SHELL_BUDGET;
+    s.notes.push(format!(
+        "The app shell is **{}** gzip: {} the {} budget, {} the {} goal. The framework alone \
+         (baseline) is {}, so Gongkai's own features cost {} gzip, {} of it in the wasm.",
+        kb(shell),
+        if met { "within" } else { "**over**" },
+        kb(SHELL_BUDGET),
+        if shell <= SHELL_GOAL {
+            "within".to_string()
+        } else {
+            format!("{} above", kb(shell - SHELL_GOAL))
+        },
+        kb(SHELL_GOAL),
+        kb(base.shell.gzip),
+        diff(shell, base.shell.gzip),
+        diff(
+            ours.by_role.get(&Role::Wasm).map_or(0, |x| x.gzip),
+            base.by_role.get(&Role::Wasm).map_or(0, |x| x.gzip)
+        ),
+    ));
+
+    s.summary.push(Summary::new(
+        "App shell, gzip (HTML + JS + wasm + CSS)",
+        kb(shell),
+        kb(base.shell.gzip),
+        &format!("≤ {} (goal {})", kb(SHELL_BUDGET), kb(SHELL_GOAL)),
+        Verdict::from_met(met),
+    ));
+    s.summary.push(Summary::new(
+        "App shell, brotli",
+        kb(ours.shell.brotli),
+        kb(base.shell.brotli),
+        "",
+        Verdict::Info,
+    ));
+    let wasm = |b: &Build| b.by_role.get(&Role::Wasm).copied().unwrap_or_default();
+    s.summary.push(Summary::new(
+        "wasm, raw / gzip",
+        format!("{} / {}", kb(wasm(&ours).raw), kb(wasm(&ours).gzip)),
+        format!("{} / {}", kb(wasm(&base).raw), kb(wasm(&base).gzip)),
+        "",
+        Verdict::Info,
+    ));
+    s.summary.push(Summary::new(
+        "First visit with the bundled feed, gzip",
+        kb(ours.first_visit.gzip),
+        kb(base.first_visit.gzip),
+        "",
+        Verdict::Info,
+    ));
+    Ok(s)
+}
