@@ -25,6 +25,8 @@ use std::sync::Arc;
 /// The id of the page heading: the target of "back to top" and the article's label.
 const TITLE_ID: &str = "doc-title";
 
+const ICON_PRINT: &str = "M7 9V4h10v5M7 17H5a2 2 0 0 1-2-2v-4a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v4a2 2 0 0 1-2 2h-2M7 14h10v6H7z";
+
 #[component]
 pub fn DocumentPage() -> impl IntoView {
     let id = id_param();
@@ -237,7 +239,9 @@ fn DocumentReader(catalog: Arc<Catalog>, id: String) -> impl IntoView {
                     // way to print to offer.
                     let _ = reading::print();
                 }>
-                    <span aria-hidden="true" class="gk-icon">"⎙"</span>
+                    <svg class="gk-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+                        <path d=ICON_PRINT fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"/>
+                    </svg>
                     {move || t.get().print}
                 </button>
             </div>

@@ -336,6 +336,16 @@ test.describe('document reader', () => {
   });
 });
 
+test('at 320 px wide the issue list, an issue and a document fit without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of ['/gazette', `/gazette/${issue12.id}`, `/documents/${SEED}`]) {
+    await open(page, path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+  }
+});
+
 test.describe('not found', () => {
   test('an unknown issue says so and leads back to the gazette', async ({ page }) => {
     await open(page, '/gazette/no-such-issue');
