@@ -2,9 +2,9 @@
 //! rail on wide screens) and the footer. `index.html` carries a static copy of the header and
 //! tab bar for the first paint; keep the two in step.
 
+use crate::i18n::Strings;
 use crate::state::feed::use_feed;
 use crate::state::prefs::{use_lang, use_strings};
-use crate::i18n::Strings;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -30,7 +30,12 @@ type Label = fn(&Strings) -> &'static str;
 const TABS: [(&str, Label, &str, bool); 5] = [
     ("/", |t| t.nav_home, ICON_HOME, true),
     ("/qa", |t| t.nav_qa, ICON_QA, false),
-    ("/interpretations", |t| t.nav_interpretations, ICON_PICTURE, false),
+    (
+        "/interpretations",
+        |t| t.nav_interpretations,
+        ICON_PICTURE,
+        false,
+    ),
     ("/gazette", |t| t.nav_gazette, ICON_GAZETTE, false),
     ("/search", |t| t.nav_search, ICON_SEARCH, false),
 ];
@@ -109,7 +114,11 @@ pub fn Footer() -> impl IntoView {
     move || {
         let catalog = feed.catalog()?;
         let f = catalog.feed();
-        let as_of = f.generated_at.get(..10).unwrap_or(&f.generated_at).to_string();
+        let as_of = f
+            .generated_at
+            .get(..10)
+            .unwrap_or(&f.generated_at)
+            .to_string();
         let hotline = f.publisher.hotline.clone();
         let publisher = f.publisher.name.get(lang.get()).to_string();
         Some(view! {

@@ -80,7 +80,11 @@ pub fn FeedImage(
     let (broken, set_broken) = signal(false);
     let alt = image.alt.get(lang.get_untracked()).to_string();
     let alt_placeholder = alt.clone();
-    let ratio = format!("aspect-ratio:{} / {}", image.width.max(1), image.height.max(1));
+    let ratio = format!(
+        "aspect-ratio:{} / {}",
+        image.width.max(1),
+        image.height.max(1)
+    );
     let class = format!("gk-image {}", class.unwrap_or_default());
     let src = image.src.clone();
     view! {
@@ -120,11 +124,9 @@ fn heading(level: u8, anchor: String, content: AnyView) -> AnyView {
 
 fn block(b: &Block, anchor: Option<String>, lang: Lang) -> AnyView {
     match b {
-        Block::Heading { level, text, .. } => heading(
-            *level,
-            anchor.unwrap_or_default(),
-            inlines(text, lang),
-        ),
+        Block::Heading { level, text, .. } => {
+            heading(*level, anchor.unwrap_or_default(), inlines(text, lang))
+        }
         Block::Paragraph { text } => view! { <p>{inlines(text, lang)}</p> }.into_any(),
         Block::List { ordered, items } => {
             let items = items

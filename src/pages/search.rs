@@ -209,7 +209,9 @@ fn Search(catalog: Arc<Catalog>) -> impl IntoView {
                     .into_any(),
                 );
             }
-            Some(view! { <ul class="gk-chips" aria-label=move || t.get().search_all_kinds>{chips}</ul> })
+            Some(
+                view! { <ul class="gk-chips" aria-label=move || t.get().search_all_kinds>{chips}</ul> },
+            )
         }
     };
 
@@ -319,7 +321,11 @@ fn Search(catalog: Arc<Catalog>) -> impl IntoView {
                 .iter()
                 .map(|tp| {
                     let name = tp.name.get(l).to_string();
-                    let href = UrlState { q: tp.name.zh.clone(), ..Default::default() }.to_url();
+                    let href = UrlState {
+                        q: tp.name.zh.clone(),
+                        ..Default::default()
+                    }
+                    .to_url();
                     view! { <li><A href=href attr:class="gk-tag">{name}</A></li> }
                 })
                 .collect_view();
@@ -328,7 +334,11 @@ fn Search(catalog: Arc<Catalog>) -> impl IntoView {
                 let items = recent
                     .into_iter()
                     .map(|q| {
-                        let href = UrlState { q: q.clone(), ..Default::default() }.to_url();
+                        let href = UrlState {
+                            q: q.clone(),
+                            ..Default::default()
+                        }
+                        .to_url();
                         view! { <li><A href=href attr:class="gk-tag">{q}</A></li> }
                     })
                     .collect_view();

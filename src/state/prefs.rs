@@ -101,7 +101,10 @@ impl Preferences {
         dom::set_root_attribute("lang", html_lang);
         dom::set_root_attribute("data-theme", self.theme.as_str());
         dom::set_root_attribute("data-elder", if self.elder { "on" } else { "off" });
-        dom::set_root_attribute("data-contrast", if self.contrast { "more" } else { "normal" });
+        dom::set_root_attribute(
+            "data-contrast",
+            if self.contrast { "more" } else { "normal" },
+        );
         dom::set_root_attribute(
             "style",
             &format!("--reading-scale:{}", TEXT_SCALES[self.text_step]),

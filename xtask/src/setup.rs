@@ -30,9 +30,12 @@ pub fn run(scope: Scope) -> Result<(), String> {
 }
 
 fn wasm_target() -> Result<(), String> {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))
-        .unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         step("wasm32-unknown-unknown target: present");
         return Ok(());
     }
@@ -41,12 +44,14 @@ fn wasm_target() -> Result<(), String> {
 }
 
 fn trunk() -> Result<(), String> {
-    let have = output(&mut cmd("trunk").arg("--version")).unwrap_or_default();
+    let have = output(cmd("trunk").arg("--version")).unwrap_or_default();
     if have.split_whitespace().nth(1) == Some(TRUNK_VERSION) {
         step(&format!("trunk {TRUNK_VERSION}: present"));
         return Ok(());
     }
-    step(&format!("trunk {TRUNK_VERSION}: installing (takes several minutes)"));
+    step(&format!(
+        "trunk {TRUNK_VERSION}: installing (takes several minutes)"
+    ));
     util::run(cmd("cargo").args(["install", "--locked", "trunk", "--version", TRUNK_VERSION]))
 }
 
@@ -57,7 +62,10 @@ pub fn wasm_bindgen_version() -> Result<String, String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
                 return Ok(v.trim_matches('"').to_string());
             }
         }
@@ -67,7 +75,7 @@ pub fn wasm_bindgen_version() -> Result<String, String> {
 
 fn wasm_bindgen() -> Result<(), String> {
     let want = wasm_bindgen_version()?;
-    let have = output(&mut cmd("wasm-bindgen").arg("--version")).unwrap_or_default();
+    let have = output(cmd("wasm-bindgen").arg("--version")).unwrap_or_default();
     if have.split_whitespace().nth(1) == Some(want.as_str()) {
         step(&format!("wasm-bindgen-cli {want}: present"));
         return Ok(());
@@ -92,17 +100,21 @@ fn npm_tools() -> Result<(), String> {
         step("npm dev tools (playwright, binaryen, lighthouse, baselines): present");
     } else {
         step("npm dev tools: installing from package-lock.json (npm ci)");
-        util::run(cmd("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))?;
+        util::run(
+            cmd("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"),
+        )?;
     }
-    let v = output(&mut cmd("wasm-opt").arg("--version")).unwrap_or_default();
+    let v = output(cmd("wasm-opt").arg("--version")).unwrap_or_default();
     if !v.contains(&format!("version {WASM_OPT_VERSION}")) {
         return Err(format!(
             "wasm-opt from node_modules/.bin should be version {WASM_OPT_VERSION}, found `{v}`"
         ));
     }
-    step(&format!("wasm-opt {WASM_OPT_VERSION} (npm binaryen): present"));
+    step(&format!(
+        "wasm-opt {WASM_OPT_VERSION} (npm binaryen): present"
+    ));
     Ok(())
 }
 
@@ -116,7 +128,10 @@ fn debian_packages() -> Result<(), String> {
         })
         .collect();
     if missing.is_empty() {
-        step(&format!("Debian packages ({}): present", DEBIAN_PACKAGES.join(", ")));
+        step(&format!(
+            "Debian packages ({}): present",
+            DEBIAN_PACKAGES.join(", ")
+        ));
         return Ok(());
     }
     let command = format!("apt-get update && apt-get install -y {}", missing.join(" "));
@@ -126,10 +141,15 @@ fn debian_packages() -> Result<(), String> {
             missing.join(", ")
         ));
     }
-    step(&format!("Debian packages: installing {}", missing.join(", ")));
+    step(&format!(
+        "Debian packages: installing {}",
+        missing.join(", ")
+    ));
     util::run(Command::new("apt-get").arg("update").arg("-qq"))?;
-    util::run(Command::new("apt-get")
-        .args(["install", "-y", "-qq", "--no-install-recommends"])
-        .args(&missing)
-        .env("DEBIAN_FRONTEND", "noninteractive"))
+    util::run(
+        Command::new("apt-get")
+            .args(["install", "-y", "-qq", "--no-install-recommends"])
+            .args(&missing)
+            .env("DEBIAN_FRONTEND", "noninteractive"),
+    )
 }

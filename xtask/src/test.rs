@@ -11,12 +11,30 @@ struct Stage {
 }
 
 const STAGES: &[Stage] = &[
-    Stage { name: "format (cargo fmt --check)", action: fmt },
-    Stage { name: "lints (clippy -D warnings, native and wasm)", action: clippy },
-    Stage { name: "native tests (cargo test --workspace)", action: native_tests },
-    Stage { name: "release build (trunk, wasm-opt -Oz)", action: release_build },
-    Stage { name: "budgets (tests reading dist/)", action: budgets },
-    Stage { name: "browser end-to-end (Playwright, Chromium, nginx)", action: e2e },
+    Stage {
+        name: "format (cargo fmt --check)",
+        action: fmt,
+    },
+    Stage {
+        name: "lints (clippy -D warnings, native and wasm)",
+        action: clippy,
+    },
+    Stage {
+        name: "native tests (cargo test --workspace)",
+        action: native_tests,
+    },
+    Stage {
+        name: "release build (trunk, wasm-opt -Oz)",
+        action: release_build,
+    },
+    Stage {
+        name: "budgets (tests reading dist/)",
+        action: budgets,
+    },
+    Stage {
+        name: "browser end-to-end (Playwright, Chromium, nginx)",
+        action: e2e,
+    },
 ];
 
 fn fmt() -> Result<(), String> {
@@ -24,9 +42,23 @@ fn fmt() -> Result<(), String> {
 }
 
 fn clippy() -> Result<(), String> {
-    util::run(cmd("cargo").args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
     util::run(cmd("cargo").args([
-        "clippy", "-p", "gongkai", "--target", "wasm32-unknown-unknown", "--", "-D", "warnings",
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    util::run(cmd("cargo").args([
+        "clippy",
+        "-p",
+        "gongkai",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--",
+        "-D",
+        "warnings",
     ]))
 }
 
@@ -43,7 +75,14 @@ fn budgets() -> Result<(), String> {
 }
 
 fn e2e() -> Result<(), String> {
-    util::run(cmd("npx").args(["playwright", "test", "--project", "phone", "--project", "kiosk"]))
+    util::run(cmd("npx").args([
+        "playwright",
+        "test",
+        "--project",
+        "phone",
+        "--project",
+        "kiosk",
+    ]))
 }
 
 pub fn run_all() -> Result<(), String> {

@@ -1,8 +1,8 @@
 //! Rich text: blocks holding inline runs. Never HTML: the app renders these as elements and text
 //! nodes, so markup inside a string is only ever shown as text.
 
-use crate::text::LocalText;
 use crate::model::Image;
+use crate::text::LocalText;
 use serde::de::{self, Deserializer};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
@@ -76,8 +76,14 @@ pub enum Inline {
     Text(LocalText),
     Emphasis(LocalText),
     Strong(LocalText),
-    Link { href: String, text: LocalText },
-    DocumentRef { document: String, text: Option<LocalText> },
+    Link {
+        href: String,
+        text: LocalText,
+    },
+    DocumentRef {
+        document: String,
+        text: Option<LocalText>,
+    },
 }
 
 impl Inline {

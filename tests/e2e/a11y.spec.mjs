@@ -1,0 +1,42 @@
+// Accessibility: axe-core (WCAG 2.x A and AA rules) finds no violations on any main page, in
+// the light theme and in elder mode.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, feed, open } from './support/fixtures.mjs';
+
+const pages = [
+  '/',
+  '/qa',
+  `/qa/${feed.qa[0].id}`,
+  '/interpretations',
+  `/interpretations/${feed.interpretations[1].id}`,
+  '/gazette',
+  `/gazette/${feed.gazette[0].id}`,
+  `/documents/${feed.documents[0].id}`,
+  '/search?q=' + encodeURIComponent('政务公开'),
+  '/settings',
+  '/no-such-page',
+];
+
+async function violations(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+for (const path of pages) {
+  test(`axe finds no WCAG A/AA violations on ${path}`, async ({ page }) => {
+    await open(page, path);
+    expect(await violations(page)).toEqual([]);
+  });
+}
+
+test('axe finds no violations in elder mode with high contrast', async ({ page }) => {
+  await page.addInitScript(() => {
+    localStorage.setItem('gongkai.elder', '1');
+    localStorage.setItem('gongkai.contrast', '1');
+  });
+  await open(page, `/qa/${feed.qa[0].id}`);
+  await expect(page.locator('html')).toHaveAttribute('data-elder', 'on');
+  expect(await violations(page)).toEqual([]);
+});
