@@ -140,8 +140,9 @@ test.describe('issue contents', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(issue12.label));
     await expect(page.getByText(issue12.published)).toBeVisible();
     await expect(page.getByRole('heading', { level: 2 })).toHaveText(issue12.sections.map((s) => zh(s.title)));
+    const contents = page.getByRole('navigation', { name: '目录' });
     for (const section of issue12.sections) {
-      const region = page.getByRole('region', { name: zh(section.title) });
+      const region = contents.getByRole('region', { name: zh(section.title) });
       for (const id of section.documents) {
         const doc = documentById(id);
         const link = region.getByRole('link', { name: new RegExp(zh(doc.title)) });

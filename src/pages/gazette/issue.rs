@@ -110,7 +110,9 @@ fn IssueContents(catalog: Arc<Catalog>, id: String) -> impl IntoView {
                     {pdf}
                 </div>
             </header>
-            <div class="gk-issue__contents">{sections}</div>
+            <nav class="gk-issue__contents" aria-label=move || t.get().gazette_contents>
+                {sections}
+            </nav>
         </article>
     }
     .into_any()
