@@ -1,6 +1,7 @@
 // Illustrated interpretations (图解): the card grid, every kind of panel, the long-image viewer
 // (open, zoom by button, wheel, keys and pinch, close back to the opener), charts with their
 // table alternative, broken images, unknown ids, and the links back from a document.
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect, feed, zh, open } from './support/fixtures.mjs';
 
 const newestFirst = [...feed.interpretations].sort((a, b) => b.published.localeCompare(a.published));
@@ -419,4 +420,93 @@ test('the document page links back to every interpretation that cites it', async
   }
   await links.first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(citing[0].title));
+});
+
+test('a line chart with several series has a legend and one line per series, and a video shows its poster without autoplay', async ({ page }) => {
+  // The bundled feed has no line chart and no video: serve one that does.
+  const custom = structuredClone(feed);
+  const x = custom.interpretations.find((i) => i.id === 'interp-platforms');
+  const line = {
+    type: 'chart',
+    kind: 'line',
+    title: '两类事项的办理量',
+    unit: '万件',
+    labels: ['2016年', '2017年', '2018年', '2019年'],
+    x_label: '年份',
+    y_label: '办理量（万件）',
+    series: [
+      { name: '依申请公开', values: [1.2, 1.8, 2.5, 3.1] },
+      { name: '热线咨询', values: [12, 15.5, 19, 23.4] },
+    ],
+    source: '示例数据',
+  };
+  const video = {
+    type: 'video',
+    src: 'feed/media/no-such-video.mp4',
+    title: '视频：政务热线怎么打',
+    mime: 'video/mp4',
+    poster: { src: 'feed/media/cover-platforms.svg', width: 800, height: 450, alt: '视频封面' },
+    duration: 95,
+    transcript: [{ type: 'paragraph', text: '拨打12345，说明事项和所在地区。' }],
+  };
+  x.panels.push(line, video);
+  await page.route('**/feed/feed.json', (r) => r.fulfill({ json: custom }));
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await open(page, `/interpretations/${x.id}`);
+
+  const figure = page.getByRole('figure', { name: line.title });
+  await expect(figure.locator('.gk-chart__legend-item')).toHaveText(line.series.map((s) => s.name));
+  await expect(figure.locator('.gk-chart__line')).toHaveCount(2);
+  await expect(figure.locator('.gk-chart__point')).toHaveCount(8);
+  const label = await figure.getByRole('img').getAttribute('aria-label');
+  expect(label).toContain('折线图');
+  for (const s of line.series) {
+    expect(label).toContain(s.name);
+    for (const v of s.values) expect(label).toContain(String(v));
+  }
+  await figure.getByRole('button', { name: '以表格显示' }).click();
+  const table = figure.getByRole('table', { name: line.title });
+  await expect(table.locator('thead th')).toHaveText([line.x_label, ...line.series.map((s) => s.name)]);
+  await expect(table.locator('tbody tr').nth(3).locator('td')).toHaveText(['3.1', '23.4']);
+
+  const player = page.locator('video');
+  await expect(player).toHaveAttribute('poster', video.poster.src);
+  await expect(player).toHaveAttribute('preload', 'none');
+  expect(await player.getAttribute('autoplay')).toBeNull();
+  expect(await player.evaluate((v) => v.playsInline)).toBe(true);
+  await expect(page.getByRole('region', { name: video.title })).toContainText('时长 1:35');
+  expect(requested.some((u) => u.includes('no-such-video'))).toBe(false);
+});
+
+async function axeViolations(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+test('axe finds no WCAG A/AA violations on the list of interpretations', async ({ page }) => {
+  await open(page, '/interpretations');
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+for (const x of feed.interpretations) {
+  test(`axe finds no WCAG A/AA violations on “${zh(x.title)}”, with its charts as tables and transcripts open`, async ({ page }) => {
+    await open(page, `/interpretations/${x.id}`);
+    for (const toggle of await page.getByRole('button', { name: '以表格显示' }).all()) await toggle.click();
+    for (const details of await page.locator('details').all()) await details.locator('summary').click();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
+
+test('axe finds no violations in the open long-image viewer, nor on a chart in the dark theme', async ({ page }) => {
+  await open(page, `/interpretations/${longX.id}`);
+  await page.getByRole('button', { name: '查看大图' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.addInitScript(() => localStorage.setItem('gongkai.theme', 'dark'));
+  await open(page, `/interpretations/${chartX.id}`);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await axeViolations(page)).toEqual([]);
 });
