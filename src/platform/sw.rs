@@ -114,7 +114,10 @@ pub async fn register(notify: impl Fn(SwEvent) + 'static) -> Result<(), SwError>
     let reg = JsFuture::from(container.register(SCRIPT))
         .await
         .map_err(|e| SwError::Register(message(&e)))?;
-    let reg: web_sys::ServiceWorkerRegistration = reg.unchecked_into();
+    // Not every environment that blocks workers rejects: some resolve with nothing at all.
+    let reg: web_sys::ServiceWorkerRegistration = reg
+        .dyn_into()
+        .map_err(|_| SwError::Register("the browser returned no registration".into()))?;
     REGISTRATION.with(|r| *r.borrow_mut() = Some(reg.clone()));
 
     if container.controller().is_some() {

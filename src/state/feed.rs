@@ -351,7 +351,11 @@ impl Writers {
 
     fn notify(&self, notice: FeedNotice) {
         let passing = matches!(notice, FeedNotice::Updated { .. });
-        self.notices.update(|n| n.push(notice));
+        // A later check that finds the same problem does not stack a second copy.
+        self.notices.update(|n| {
+            n.retain(|x| x != &notice);
+            n.push(notice);
+        });
         if passing {
             // "Updated" is good news, not something to dismiss: it goes by itself (a kiosk
             // must not keep it for days). Problems stay until dismissed.
@@ -364,14 +368,34 @@ impl Writers {
     }
 }
 
-/// Shows the saved copy of `c` at once, then asks the network. Ok(()) once something of `c` is on
-/// screen (a problem with the network copy is then a notice); the problem otherwise.
-async fn load_candidate(c: &Candidate, config: &Config, w: Writers) -> Result<(), FeedProblem> {
+/// How often a page left open (a kiosk) asks for a newer feed.
+const FEED_REFRESH: std::time::Duration = std::time::Duration::from_secs(30 * 60);
+
+/// Whether this is the start of the page or a later check of the feed already on screen.
+#[derive(Clone, Copy, PartialEq)]
+enum Pass {
+    /// Show the saved copy at once, then ask the network.
+    Start,
+    /// Ask the network only; the page keeps what it shows unless there is something newer.
+    Refresh,
+}
+
+/// Shows the saved copy of `c` at once (at the start), then asks the network. Ok(()) once
+/// something of `c` is on screen (a problem with the network copy is then a notice); the
+/// problem otherwise.
+async fn load_candidate(
+    c: &Candidate,
+    config: &Config,
+    w: Writers,
+    pass: Pass,
+) -> Result<(), FeedProblem> {
     let saved = cache::load_feed(&c.url.href).await.ok().flatten();
     // A saved copy that no longer parses (a newer format, a damaged store) is simply not used.
     let held = saved.and_then(|s| parse_feed(&s.bytes).ok().map(|f| (s, f.version, f)));
     let held = held.map(|(s, version, feed)| {
-        w.show(feed, c, true);
+        if pass == Pass::Start {
+            w.show(feed, c, true);
+        }
         (s, version)
     });
     let opts = http::GetOptions {
@@ -436,6 +460,11 @@ async fn load_candidate(c: &Candidate, config: &Config, w: Writers) -> Result<()
         }
         Err(e) => problem_of_http(e),
     };
+    // A background check that finds no network is not news: the indicator already says offline.
+    let transient = matches!(problem, FeedProblem::Network | FeedProblem::Timeout { .. });
+    if pass == Pass::Refresh && transient {
+        return Ok(());
+    }
     if held.is_some() {
         w.notify(FeedNotice::Problem {
             url: c.url.href.clone(),
@@ -448,6 +477,27 @@ async fn load_candidate(c: &Candidate, config: &Config, w: Writers) -> Result<()
     }
 }
 
+/// Asks for a newer copy of the feed on screen every [`FEED_REFRESH`] and when the network comes
+/// back, so a kiosk that runs for weeks still follows the publisher.
+fn keep_fresh(c: Candidate, config: Config, w: Writers) {
+    let check = move || {
+        if !network::is_online() {
+            return;
+        }
+        let (c, config) = (c.clone(), config.clone());
+        spawn_local(async move {
+            let _ = load_candidate(&c, &config, w, Pass::Refresh).await;
+        });
+    };
+    let on_online = check.clone();
+    network::watch(move |online| {
+        if online {
+            on_online();
+        }
+    });
+    set_interval(check, FEED_REFRESH);
+}
+
 async fn load_all(w: Writers, set_checking: WriteSignal<bool>) {
     let config = load_config(w.notices).await;
     let (candidates, refused) = candidates(&config, http::query_param("feed"));
@@ -456,8 +506,9 @@ async fn load_all(w: Writers, set_checking: WriteSignal<bool>) {
     }
     let mut failures: Vec<(String, FeedProblem)> = Vec::new();
     for c in &candidates {
-        match load_candidate(c, &config, w).await {
+        match load_candidate(c, &config, w, Pass::Start).await {
             Ok(()) => {
+                keep_fresh(c.clone(), config.clone(), w);
                 for (url, problem) in failures {
                     w.notify(FeedNotice::Problem {
                         url,

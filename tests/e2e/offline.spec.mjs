@@ -14,6 +14,9 @@ import { test, expect, feed, zh, open } from './support/fixtures.mjs';
 import { startNginx } from './support/nginx.mjs';
 import { buildDir, cacheName, makeVariant, root } from './support/variants.mjs';
 
+// The rest of the suite blocks service workers (playwright.config.mjs); these tests need them.
+test.use({ serviceWorkers: 'allow' });
+
 const qa = feed.qa[0];
 const doc = feed.documents[0];
 const issue = feed.gazette[0];

@@ -14,6 +14,9 @@ import { startNginx } from './support/nginx.mjs';
 import { startFeedServer, cspAllowing } from './support/feed-server.mjs';
 import { makeVariant, root } from './support/variants.mjs';
 
+// The rest of the suite blocks service workers (playwright.config.mjs); these tests need them.
+test.use({ serviceWorkers: 'allow' });
+
 /** The publisher's feed: the bundled one under another name and a much higher version. */
 const publisherName = '远程发布机构（测试）';
 const remoteV1 = structuredClone(feed);
