@@ -20,13 +20,6 @@ pub fn absolute_url(path: &str) -> String {
     format!("{origin}{}{path}", base_path())
 }
 
-/// The current page's absolute URL, including any `#fragment`.
-pub fn current_url() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
-}
-
 pub fn set_title(title: &str) {
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {
         d.set_title(title);
@@ -41,25 +34,6 @@ pub fn set_root_attribute(name: &str, value: &str) {
     {
         let _ = root.set_attribute(name, value);
     }
-}
-
-pub fn scroll_to_top() {
-    if let Some(w) = web_sys::window() {
-        w.scroll_to_with_x_and_y(0.0, 0.0);
-    }
-}
-
-/// Scroll the element with `id` into view and move focus to it for keyboard and screen-reader
-/// users. Returns false when there is no such element.
-pub fn scroll_to_id(id: &str) -> bool {
-    let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
-        return false;
-    };
-    el.scroll_into_view();
-    true
 }
 
 /// Remove the static first-paint shell from `index.html` (the app renders the same chrome).

@@ -61,3 +61,27 @@ test('a term that appears nowhere says so, and an empty query offers suggestions
   await expect(page.getByRole('heading', { name: '最近搜索' })).toBeVisible();
   await expect(page.getByRole('link', { name: '12345', exact: true })).toBeVisible();
 });
+
+test.describe('offline', () => {
+  // Service workers are blocked for the rest of the suite (playwright.config.mjs).
+  test.use({ serviceWorkers: 'allow' });
+
+  test('search works with the server stopped and the network off', async ({ page, context }) => {
+    const { startNginx } = await import('./support/nginx.mjs');
+    const { buildDir } = await import('./support/variants.mjs');
+    const server = await startNginx({ dist: buildDir(), name: `search-offline-${test.info().project.name}` });
+    try {
+      await open(page, server.url + 'search');
+      await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null);
+      await server.stop();
+      await context.setOffline(true);
+      await open(page, server.url + 'search?q=' + encodeURIComponent('一号对外'));
+      const expected = itemsContaining('一号对外');
+      await expect(page.locator('.gk-hit')).toHaveCount(expected.qa + expected.interpretation + expected.document);
+      await expect(page.locator('.gk-hit mark').first()).toHaveText('一号对外');
+    } finally {
+      await context.setOffline(false);
+      await server.stop();
+    }
+  });
+});
