@@ -87,6 +87,16 @@ pub fn FeedImage(
     );
     let class = format!("gk-image {}", class.unwrap_or_default());
     let src = image.src.clone();
+    // A failure the browser remembers for this URL can be reported before `on:error` is
+    // attached; check once the element is in place.
+    let img_ref = NodeRef::<leptos::html::Img>::new();
+    Effect::new(move |_| {
+        if let Some(img) = img_ref.get() {
+            if crate::platform::gestures::image_failed(&img) {
+                set_broken.set(true);
+            }
+        }
+    });
     view! {
         <span class=class style=ratio.clone()>
             <Show
@@ -98,6 +108,7 @@ pub fn FeedImage(
                 }
             >
                 <img
+                    node_ref=img_ref
                     src=src.clone()
                     alt=alt.clone()
                     width=image.width
