@@ -22,3 +22,4 @@ pub mod rich_text;
 pub mod share_button;
 pub mod update_prompt;
 pub mod validity_badge;
+pub mod virtual_list;

@@ -6,6 +6,7 @@ pub mod dialog;
 pub mod dom;
 pub mod gestures;
 pub mod http;
+pub mod layout;
 pub mod network;
 pub mod quota;
 pub mod reading;

@@ -6,12 +6,16 @@ use crate::components::doc_card::DocumentCard;
 use crate::components::feed_gate::FeedGate;
 use crate::components::not_found_state::NotFoundState;
 use crate::components::rich_text::FeedImage;
+use crate::components::virtual_list::VirtualList;
 use crate::pages::{id_param, set_page_title};
 use crate::state::prefs::{use_lang, use_strings};
 use gongkai_feed::catalog::Catalog;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::sync::Arc;
+
+/// Tables of contents with more entries than this render as a virtual list.
+const VIRTUAL_LIST_FROM: usize = 200;
 
 #[component]
 pub fn GazetteIssuePage() -> impl IntoView {
@@ -68,6 +72,8 @@ fn IssueContents(catalog: Arc<Catalog>, id: String) -> impl IntoView {
             </p>
         }
     });
+    // A long table of contents only puts the entries near the screen into the page.
+    let long = count > VIRTUAL_LIST_FROM;
     let sections = issue
         .sections
         .iter()
@@ -75,22 +81,33 @@ fn IssueContents(catalog: Arc<Catalog>, id: String) -> impl IntoView {
         .map(|(i, section)| {
             let heading_id = format!("issue-section-{}", i + 1);
             let title = section.title.get(l).to_string();
-            let docs = section
+            let ids: Vec<String> = section
                 .documents
                 .iter()
-                .filter_map(|d| catalog.document(d))
-                .map(|d| {
+                .filter(|d| catalog.document(d).is_some())
+                .cloned()
+                .collect();
+            let row = {
+                let catalog = catalog.clone();
+                move |id: String| {
+                    let d = catalog.document(&id).cloned()?;
                     let agency = catalog
                         .agency(&d.agency)
                         .map(|a| a.name.get(l).to_string())
                         .unwrap_or_else(|| d.agency.clone());
-                    view! { <li><DocumentCard document=d.clone() agency=agency lang=l/></li> }
-                })
-                .collect_view();
+                    Some(view! { <li><DocumentCard document=d agency=agency lang=l/></li> })
+                }
+            };
+            let docs = if long {
+                view! { <VirtualList items=ids render=row class="gk-doc-list"/> }.into_any()
+            } else {
+                let rows = ids.into_iter().map(row).collect_view();
+                view! { <ul class="gk-doc-list">{rows}</ul> }.into_any()
+            };
             view! {
                 <section class="gk-issue__section" aria-labelledby=heading_id.clone()>
                     <h2 id=heading_id.clone() class="gk-issue__section-title">{title}</h2>
-                    <ul class="gk-doc-list">{docs}</ul>
+                    {docs}
                 </section>
             }
         })
