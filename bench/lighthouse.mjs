@@ -3,8 +3,9 @@
 //
 //   node bench/lighthouse.mjs --dist DIR --name NAME --port N --runs 3 --path / --path /qa
 //
-// Prints one line per run: path<TAB>run<TAB>score<TAB>fcp<TAB>lcp<TAB>tbt<TAB>cls<TAB>si
-// (times in ms), and keeps each report as target/bench/lighthouse/NAME-<path>-<run>.json.
+// Prints one line per run: path<TAB>run<TAB>score<TAB>fcp<TAB>lcp<TAB>tbt<TAB>cls<TAB>si<TAB>lcp_element
+// (times in ms; the element that was the largest paint, as a CSS selector), and keeps each
+// report as target/bench/lighthouse/NAME-<path>-<run>.json.
 // Runs one at a time: on a 2-core machine parallel runs would measure each other.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -46,12 +47,14 @@ try {
       if (lhr.runtimeError) throw new Error(`lighthouse on ${url}: ${lhr.runtimeError.message}`);
       const num = (id) => lhr.audits[id]?.numericValue ?? NaN;
       const score = lhr.categories.performance.score;
+      const lcpNode = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
+      const lcpElement = (lcpNode?.selector ?? '').split(' > ').slice(-2).join(' > ').replace(/\s+/g, ' ');
       const row = [p, run, score, num('first-contentful-paint'), num('largest-contentful-paint'),
-        num('total-blocking-time'), num('cumulative-layout-shift'), num('speed-index')];
+        num('total-blocking-time'), num('cumulative-layout-shift'), num('speed-index'), lcpElement];
       process.stdout.write(`${row.join('\t')}\n`);
-      const lcpItem = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
-      process.stderr.write(`  ${name} ${p} run ${run}: score ${score}` +
-        (lcpItem ? `, LCP element ${lcpItem.selector ?? ''} "${(lcpItem.snippet ?? '').slice(0, 80)}"` : '') + '\n');
+      const tasks = (lhr.audits['long-tasks']?.details?.items ?? []).map((t) => Math.round(t.duration));
+      process.stderr.write(`  ${name} ${p} run ${run}: score ${score}, LCP element ${lcpElement || '?'}, ` +
+        `long tasks (simulated, ms): ${tasks.join(' ') || 'none'}\n`);
     }
   }
 } finally {

@@ -60,3 +60,14 @@ test('every image and media file of the bundled feed is within its documented si
     expect(size, `${f} is ${size} B, limit ${limit} B`).toBeLessThanOrEqual(limit);
   }
 });
+
+test('index.html itself draws the header and the tab bar, so the first paint needs no wasm', () => {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const shell = html.slice(html.indexOf('id="static-shell"'));
+  expect(html).toContain('id="static-shell"');
+  expect(shell).toContain('class="gk-header"');
+  expect(shell).toContain('class="gk-tabbar"');
+  // The styles that lay the shell out are inlined, not fetched after the HTML.
+  expect(html).toMatch(/<style[^>]*>[^<]*\.gk-header/);
+  expect(html).not.toMatch(/<link[^>]+rel="stylesheet"/);
+});

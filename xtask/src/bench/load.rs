@@ -27,6 +27,8 @@ struct Run {
 struct Page {
     path: String,
     runs: Vec<Run>,
+    /// The largest paint's element in the first run (a short CSS selector).
+    lcp_element: String,
 }
 
 impl Page {
@@ -58,7 +60,7 @@ fn lighthouse(
     let mut pages: Vec<Page> = Vec::new();
     for line in out.lines() {
         let cells: Vec<&str> = line.split('\t').collect();
-        if cells.len() != 8 {
+        if cells.len() != 9 {
             return Err(format!(
                 "bench/lighthouse.mjs printed an unexpected line: {line}"
             ));
@@ -72,11 +74,13 @@ fn lighthouse(
             cls: n(6),
             si: n(7),
         };
+        let element = cells[8].to_string();
         match pages.iter_mut().find(|p| p.path == cells[0]) {
             Some(p) => p.runs.push(run),
             None => pages.push(Page {
                 path: cells[0].to_string(),
                 runs: vec![run],
+                lcp_element: element,
             }),
         }
     }
@@ -106,6 +110,11 @@ fn row(label: &str, p: &Page) -> Vec<String> {
         cls(p.median(|r| r.cls)),
         ms(p.median(|r| r.si)),
         scores.join(" "),
+        if p.lcp_element.is_empty() {
+            String::new()
+        } else {
+            format!("`{}`", p.lcp_element)
+        },
     ]
 }
 
@@ -142,6 +151,7 @@ pub fn run(o: &Options, baseline_dist: &Path) -> Result<Section, String> {
         "CLS",
         "Speed Index",
         "Scores of each run",
+        "LCP element",
     ];
     let mut t = Table::new("Median of each figure", &head);
     for p in &ours {

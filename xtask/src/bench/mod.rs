@@ -19,6 +19,7 @@ mod feed;
 mod load;
 mod report;
 mod size;
+mod wasm;
 
 use crate::build;
 use crate::setup::{self, Scope};
@@ -113,6 +114,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     };
 
     let measured = measured_line();
+    let mut fresh: Vec<(&str, String)> = Vec::new();
     let mut failures = Vec::new();
     for part in &o.parts {
         step(&format!("bench {part}"));
@@ -124,7 +126,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             _ => unreachable!("parts are checked when parsed"),
         };
         match result {
-            Ok(section) => report::store(&section, &measured)?,
+            Ok(section) => fresh.push((part, section.to_markdown(&measured))),
             Err(e) => {
                 eprintln!("bench {part}: {e}");
                 failures.push(format!("{part}: {e}"));
@@ -132,12 +134,34 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
 
-    let mut summary: Vec<Summary> = Vec::new();
-    for part in PARTS {
-        summary.extend(report::stored_summary(part));
-    }
+    // Parts not run now keep their block from the document as it is.
+    let path = root().join("docs/benchmarks.md");
+    let existing = report::blocks(&std::fs::read_to_string(&path).unwrap_or_default());
+    let blocks: Vec<String> = PARTS
+        .iter()
+        .map(|part| {
+            fresh
+                .iter()
+                .find(|(p, _)| p == part)
+                .map(|(_, b)| b.clone())
+                .or_else(|| {
+                    existing
+                        .iter()
+                        .find(|(p, _)| p == part)
+                        .map(|(_, b)| b.clone())
+                })
+                .unwrap_or_else(|| {
+                    format!(
+                        "{}\n## {}\n\nNot measured yet: run `cargo xtask bench {part}`.\n",
+                        report::block_marker(part),
+                        title(part)
+                    )
+                })
+        })
+        .collect();
+    let summary: Vec<Summary> = blocks.iter().flat_map(|b| report::summary_of(b)).collect();
     println!("\n{}", report::summary_table(&summary).to_text());
-    write_document(&summary)?;
+    write_document(&path, &summary, &blocks)?;
     step("docs/benchmarks.md rewritten");
     if failures.is_empty() {
         Ok(())
@@ -173,7 +197,8 @@ fn build_baseline() -> Result<PathBuf, String> {
     Ok(dist)
 }
 
-/// The search benchmark is its own script; its Markdown output is the section.
+/// The search benchmark is its own script; its Markdown output is the section. (Run alone,
+/// the script rewrites its part of the document itself; here xtask writes the document.)
 fn search() -> Result<Section, String> {
     let script = root().join("bench/search.mjs");
     if !script.exists() {
@@ -181,7 +206,7 @@ fn search() -> Result<Section, String> {
             "bench/search.mjs is missing: the search benchmark has not been written yet".into(),
         );
     }
-    let md = capture(cmd("node").arg(&script))?;
+    let md = capture(cmd("node").arg(&script).arg("--no-write"))?;
     print!("{md}");
     let mut s = Section::new("search", "Search");
     s.intro.push(md.trim().to_string());
@@ -211,7 +236,8 @@ pub fn shown(p: &Path) -> String {
     p.strip_prefix(root()).unwrap_or(p).display().to_string()
 }
 
-/// "2026-11-26 16:20 UTC at commit abc1234" for the sections measured now.
+/// "2026-11-26 16:20 UTC, commit abc1234, load average 0.4 at the start" for the parts
+/// measured now.
 fn measured_line() -> String {
     let date = output(Command::new("date").args(["-u", "+%Y-%m-%d %H:%M UTC"])).unwrap_or_default();
     let commit =
@@ -285,7 +311,7 @@ fn machine() -> Vec<(String, String)> {
     ]
 }
 
-fn write_document(summary: &[Summary]) -> Result<(), String> {
+fn write_document(path: &Path, summary: &[Summary], blocks: &[String]) -> Result<(), String> {
     let date = output(Command::new("date").args(["-u", "+%Y-%m-%d"])).unwrap_or_default();
     let mut md = format!(
         "# Benchmarks\n\n\
@@ -303,26 +329,21 @@ fn write_document(summary: &[Summary]) -> Result<(), String> {
     }
     md.push_str("\n## Summary\n\n");
     md.push_str(&report::summary_table(summary).to_markdown());
-    md.push('\n');
-    for part in PARTS {
-        match report::stored_markdown(part) {
-            Some(section) => md.push_str(&section),
-            None => md.push_str(&format!(
-                "## {}\n\nNot measured yet: run `cargo xtask bench {part}`.\n\n",
-                capitalised(part)
-            )),
-        }
+    for block in blocks {
+        md.push('\n');
+        md.push_str(block.trim_end());
+        md.push('\n');
     }
-    let path = root().join("docs/benchmarks.md");
-    std::fs::write(&path, md.trim_end().to_string() + "\n")
-        .map_err(|e| format!("cannot write {path:?}: {e}"))
+    std::fs::write(path, md).map_err(|e| format!("cannot write {path:?}: {e}"))
 }
 
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
+fn title(part: &str) -> &'static str {
+    match part {
+        "size" => "Size",
+        "load" => "Load (Lighthouse, mobile)",
+        "feed" => "Large feed",
+        _ => "Search",
+    }
 }
 
 #[cfg(test)]

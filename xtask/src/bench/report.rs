@@ -1,13 +1,11 @@
 //! The shared shape of every benchmark part's results, printed as aligned text tables on the
 //! terminal and written as Markdown into `docs/benchmarks.md`.
 //!
-//! Each part stores its last results under `target/bench/results/` so that running one part
-//! (`cargo xtask bench load`) rewrites the document with fresh figures for that part and the
-//! previous ones, each dated, for the others.
+//! Each part writes one block of the document, opened by a `<!-- bench:PART -->` marker and
+//! closed by its summary lines in a comment, so that running one part (`cargo xtask bench
+//! load`) rewrites that block and keeps the others, each with its own date.
 
 use std::fmt::Write as _;
-use std::fs;
-use std::path::PathBuf;
 
 /// A table: a header row and rows of already formatted cells. Cells that look like numbers are
 /// right-aligned.
@@ -207,8 +205,14 @@ impl Section {
         }
     }
 
+    /// The part's block of `docs/benchmarks.md`: a marker, the heading, when it was measured,
+    /// the text and tables, and the summary lines in a comment for later partial runs.
     pub fn to_markdown(&self, measured: &str) -> String {
-        let mut out = format!("## {}\n\n_Measured {measured}._\n\n", self.title);
+        let mut out = format!(
+            "{}\n## {}\n\n_Measured {measured}._\n\n",
+            block_marker(self.part),
+            self.title
+        );
         for p in &self.intro {
             let _ = writeln!(out, "{p}\n");
         }
@@ -218,48 +222,65 @@ impl Section {
         for p in &self.notes {
             let _ = writeln!(out, "{p}\n");
         }
+        if !self.summary.is_empty() {
+            let _ = writeln!(out, "{SUMMARY_OPEN}");
+            for s in &self.summary {
+                let cells = [
+                    &s.figure,
+                    &s.ours,
+                    &s.baseline,
+                    &s.target,
+                    s.verdict.label(),
+                ];
+                let cells: Vec<String> = cells
+                    .iter()
+                    .map(|c| c.replace(['\t', '\n'], " ").replace("--", "—"))
+                    .collect();
+                let _ = writeln!(out, "{}", cells.join("\t"));
+            }
+            let _ = writeln!(out, "-->");
+        }
         out
     }
 }
 
-fn results_dir() -> PathBuf {
-    crate::util::root().join("target/bench/results")
+const SUMMARY_OPEN: &str = "<!-- bench-summary";
+
+/// The comment that opens a part's block in `docs/benchmarks.md`.
+pub fn block_marker(part: &str) -> String {
+    format!("<!-- bench:{part} -->")
 }
 
-/// Keeps a part's results for later partial runs: `<part>.md` and `<part>.summary.tsv`.
-pub fn store(section: &Section, measured: &str) -> Result<(), String> {
-    let dir = results_dir();
-    fs::create_dir_all(&dir).map_err(|e| format!("cannot create {dir:?}: {e}"))?;
-    let md = dir.join(format!("{}.md", section.part));
-    fs::write(&md, section.to_markdown(measured))
-        .map_err(|e| format!("cannot write {md:?}: {e}"))?;
-    let mut tsv = String::new();
-    for s in &section.summary {
-        let cells = [
-            &s.figure,
-            &s.ours,
-            &s.baseline,
-            &s.target,
-            s.verdict.label(),
-        ];
-        let cells: Vec<String> = cells.iter().map(|c| c.replace(['\t', '\n'], " ")).collect();
-        let _ = writeln!(tsv, "{}", cells.join("\t"));
+/// The blocks of an existing `docs/benchmarks.md`, by part: a part measured earlier keeps its
+/// block (figures, date and summary lines) when another part is run alone. Another tool may
+/// rewrite the inside of a block (`bench/search.mjs` does), never the markers.
+pub fn blocks(doc: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = doc;
+    while let Some(start) = rest.find("<!-- bench:") {
+        let after = &rest[start..];
+        let Some(close) = after.find(" -->") else {
+            break;
+        };
+        let part = after["<!-- bench:".len()..close].to_string();
+        let body_from = close + " -->".len();
+        let end = after[body_from..]
+            .find("<!-- bench:")
+            .map_or(after.len(), |e| body_from + e);
+        out.push((part, after[..end].trim_end().to_string() + "\n"));
+        rest = &after[end..];
     }
-    let path = dir.join(format!("{}.summary.tsv", section.part));
-    fs::write(&path, tsv).map_err(|e| format!("cannot write {path:?}: {e}"))
+    out
 }
 
-/// The stored Markdown of a part, if it was ever measured.
-pub fn stored_markdown(part: &str) -> Option<String> {
-    fs::read_to_string(results_dir().join(format!("{part}.md"))).ok()
-}
-
-/// The stored summary lines of a part.
-pub fn stored_summary(part: &str) -> Vec<Summary> {
-    let Ok(tsv) = fs::read_to_string(results_dir().join(format!("{part}.summary.tsv"))) else {
+/// The summary lines kept in a block (a comment at its end).
+pub fn summary_of(block: &str) -> Vec<Summary> {
+    let Some(start) = block.find(SUMMARY_OPEN) else {
         return Vec::new();
     };
-    tsv.lines()
+    let body = &block[start + SUMMARY_OPEN.len()..];
+    let body = &body[..body.find("-->").unwrap_or(body.len())];
+    body.lines()
         .filter_map(|l| {
             let c: Vec<&str> = l.split('\t').collect();
             (c.len() == 5).then(|| Summary {
@@ -362,6 +383,33 @@ mod tests {
         let md = t.to_markdown();
         assert!(md.contains("| --- | ---: |"), "{md}");
         assert!(md.contains("a\\|b"), "{md}");
+    }
+
+    #[test]
+    fn a_block_written_for_the_document_is_found_again_with_its_summary() {
+        let mut sec = Section::new("load", "Load");
+        sec.intro.push("How.".into());
+        sec.summary.push(Summary::new(
+            "Score",
+            "0.99".into(),
+            "1.00".into(),
+            "≥ 0.95",
+            Verdict::Met,
+        ));
+        let doc = format!(
+            "# Benchmarks\n\n{}{}",
+            sec.to_markdown("today"),
+            Section::new("feed", "Feed").to_markdown("then")
+        );
+        let found = blocks(&doc);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].0, "load");
+        assert!(found[0].1.contains("How.") && !found[0].1.contains("Feed"));
+        let summary = summary_of(&found[0].1);
+        assert_eq!(summary.len(), 1);
+        assert_eq!(summary[0].ours, "0.99");
+        assert_eq!(summary[0].verdict, Verdict::Met);
+        assert!(summary_of(&found[1].1).is_empty());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! first-visit download before the first screen, beside the baseline app.
 
 use super::report::{kb, Section, Summary, Table, Verdict};
-use super::{capture, shown, Options};
+use super::{capture, shown, wasm, Options};
 use crate::util::{cmd, root};
 use std::collections::BTreeMap;
 use std::fs;
@@ -225,6 +225,77 @@ fn measure_build(dist: &Path, name: &str) -> Result<Build, String> {
     })
 }
 
+/// The linked wasm before wasm-bindgen and wasm-opt (it still has function names), if it is
+/// the one the build in `dist` was made from: not newer than the shipped wasm.
+fn linked_wasm(linked: &Path, dist: &Path) -> Result<Vec<u8>, String> {
+    let shipped = fs::read_dir(dist)
+        .map_err(|e| e.to_string())?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with("_bg.wasm"))
+        .ok_or("no wasm in the build")?;
+    let modified = |p: &Path| {
+        fs::metadata(p)
+            .and_then(|m| m.modified())
+            .map_err(|e| format!("{}: {e}", shown(p)))
+    };
+    let (l, s) = (modified(linked)?, modified(&shipped)?);
+    // Cargo leaves an unchanged binary alone, so an older one is the one the build used.
+    if l > s {
+        return Err(format!(
+            "{} is newer than the build (another build since)",
+            shown(linked)
+        ));
+    }
+    fs::read(linked).map_err(|e| format!("cannot read {}: {e}", shown(linked)))
+}
+
+fn composition(dist: &Path, baseline_dist: &Path) -> Result<Table, String> {
+    let ours = wasm::code_by_owner(&linked_wasm(
+        &root().join("target/wasm32-unknown-unknown/release/gongkai.wasm"),
+        dist,
+    )?)?;
+    let base = wasm::code_by_owner(&linked_wasm(
+        &root().join(
+            "target/bench/baseline-target/wasm32-unknown-unknown/release/baseline-hello.wasm",
+        ),
+        baseline_dist,
+    )?)?;
+    let total: u64 = ours.iter().map(|(_, b)| b).sum();
+    let base_total: u64 = base.iter().map(|(_, b)| b).sum();
+    let mut t = Table::new(
+        "Where the wasm's code goes, before wasm-opt (by crate; the app by module)",
+        &["Crate or module", "Gongkai", "Share", "Baseline"],
+    );
+    const SHOWN: usize = 30;
+    for (owner, bytes) in ours.iter().take(SHOWN) {
+        let b = base
+            .iter()
+            .find(|(o, _)| o == owner)
+            .map_or("—".to_string(), |(_, b)| kb(*b));
+        t.row(&[
+            format!("`{owner}`"),
+            kb(*bytes),
+            format!("{:.1} %", *bytes as f64 * 100.0 / total as f64),
+            b,
+        ]);
+    }
+    let rest: u64 = ours.iter().skip(SHOWN).map(|(_, b)| b).sum();
+    t.row(&[
+        format!("{} others", ours.len().saturating_sub(SHOWN)),
+        kb(rest),
+        format!("{:.1} %", rest as f64 * 100.0 / total as f64),
+        String::new(),
+    ]);
+    t.row(&[
+        "**All code**".to_string(),
+        kb(total),
+        "100 %".to_string(),
+        kb(base_total),
+    ]);
+    Ok(t)
+}
+
 fn diff(a: u64, b: u64) -> String {
     let d = a as i64 - b as i64;
     format!("{}{}", if d >= 0 { "+" } else { "-" }, kb(d.unsigned_abs()))
@@ -342,6 +413,13 @@ pub fn run(o: &Options, baseline_dist: &Path) -> Result<Section, String> {
             kb(total.brotli),
         ]);
         s.tables.push(t);
+    }
+
+    match composition(&o.dist, baseline_dist) {
+        Ok(t) => s.tables.push(t),
+        Err(why) => s.notes.push(format!(
+            "(Where the wasm's bytes go was not measured: {why}.)"
+        )),
     }
 
     let shell = ours.shell.gzip;
