@@ -6,6 +6,19 @@
 use crate::state::prefs::{use_prefs, use_strings, TEXT_SCALES};
 use leptos::prelude::*;
 
+// Drawn rather than typed, so the button's accessible name ("减小字号") is its only label and
+// never disagrees with visible text ("A−").
+const ICON_SMALLER: &str = "M3 20 9 5l6 15M5.4 14h7.2M17 9h6";
+const ICON_LARGER: &str = "M3 20 9 5l6 15M5.4 14h7.2M17 9h6M20 6v6";
+
+fn glyph(d: &'static str, size: u32) -> impl IntoView {
+    view! {
+        <svg class="gk-font-size__glyph" viewBox="0 0 24 24" width=size height=size aria-hidden="true" focusable="false">
+            <path d=d fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>
+        </svg>
+    }
+}
+
 #[component]
 pub fn FontSizeControl() -> impl IntoView {
     let t = use_strings();
@@ -25,7 +38,7 @@ pub fn FontSizeControl() -> impl IntoView {
                 aria-disabled=move || (step.get() == 0).to_string()
                 on:click=move |_| change(-1)
             >
-                <span aria-hidden="true">"A"<small>"−"</small></span>
+                {glyph(ICON_SMALLER, 18)}
             </button>
             <output class="gk-font-size__value" aria-live="polite">
                 <span class="gk-visually-hidden">{move || t.get().font_size}" "</span>{percent}
@@ -35,7 +48,7 @@ pub fn FontSizeControl() -> impl IntoView {
                 aria-disabled=move || (step.get() == last).to_string()
                 on:click=move |_| change(1)
             >
-                <span aria-hidden="true">"A"<small>"+"</small></span>
+                {glyph(ICON_LARGER, 26)}
             </button>
         </div>
     }
