@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
+import { extractItems, isWhitespaceCode } from './search-page/text.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -92,6 +93,37 @@ const ROWS = [ENGINES[0], VARIANTS[0], ENGINES[1], ENGINES[2], VARIANTS[1]];
 /** An engine's builds stop repeating once they have taken this long together. */
 const BUILD_BUDGET_MS = 60_000;
 
+/** Further queries for exactness only: substrings of the corpus picked at random (seeded). */
+const RANDOM_QUERIES = 200;
+
+/**
+ * `count` distinct substrings of 1–6 characters of the feed's fields, without whitespace, picked
+ * with a fixed seed so that every run checks the same ones.
+ */
+function randomSubstrings(feed, count) {
+  let seed = 0x2545f491;
+  const next = (n) => {
+    // xorshift32
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) % n;
+  };
+  const items = extractItems(feed);
+  const out = new Set();
+  for (let tries = 0; out.size < count && tries < count * 100; tries++) {
+    const fields = items[next(items.length)].fields;
+    const chars = [...fields[next(fields.length)]];
+    const len = 1 + next(6);
+    if (chars.length < len) continue;
+    const start = next(chars.length - len + 1);
+    const q = chars.slice(start, start + len).join('');
+    if ([...q].some((c) => isWhitespaceCode(c.codePointAt(0)))) continue;
+    out.add(q);
+  }
+  return [...out];
+}
+
 const log = (s) => process.stderr.write(`search bench: ${s}\n`);
 
 function run(cmd, cmdArgs, env = {}) {
@@ -122,6 +154,9 @@ function build() {
 
 /** The page, the libraries and the feed side by side in target/bench/search-page. */
 function assemble() {
+  for (const f of [FEED, path.join(PAGE, 'pkg/search_wasm.js'), path.join(PAGE, 'pkg/search_wasm_bg.wasm')]) {
+    if (!fs.existsSync(f)) throw new Error(`${path.relative(root, f)} is missing: run without --no-build`);
+  }
   for (const f of ['index.html', 'bench.mjs', 'text.mjs']) {
     fs.copyFileSync(path.join(root, 'bench/search-page', f), path.join(PAGE, f));
   }
@@ -131,9 +166,6 @@ function assemble() {
   fs.copyFileSync(path.join(root, 'node_modules/flexsearch/dist/flexsearch.bundle.module.min.mjs'),
     path.join(vendor, 'flexsearch.js'));
   fs.copyFileSync(FEED, path.join(PAGE, 'feed.json'));
-  for (const f of ['pkg/search_wasm.js', 'pkg/search_wasm_bg.wasm', 'feed.json']) {
-    if (!fs.existsSync(path.join(PAGE, f))) throw new Error(`${f} is missing in ${PAGE}: run without --no-build`);
-  }
 }
 
 const TYPES = {
@@ -239,11 +271,15 @@ async function measure(browserVersion, page, cdp) {
   const ids = {};
   for (const e of ENGINES) ids[e.id] = await page.evaluate(([id, qs]) => window.bench.ids(id, qs), [e.id, queries]);
   const naive = await page.evaluate((qs) => window.bench.naive(qs), queries);
+  const randomQueries = randomSubstrings(JSON.parse(fs.readFileSync(FEED, 'utf8')), RANDOM_QUERIES);
+  log(`exactness: ${randomQueries.length} random substrings of the corpus`);
+  const random = { queries: randomQueries, naive: await page.evaluate((qs) => window.bench.naive(qs), randomQueries) };
+  for (const e of ENGINES) random[e.id] = await page.evaluate(([id, qs]) => window.bench.ids(id, qs), [e.id, randomQueries]);
   log('exactness: the crate\'s naive_search, to check the page\'s scan');
   const crateNaive = await page.evaluate((qs) => window.bench.crateNaive(qs), queries);
   return {
     date: new Date().toISOString(),
-    loaded, builds, heap, times, ids, naive, crateNaive, browserVersion, loadBefore, loadAfter: os.loadavg(),
+    loaded, builds, heap, times, ids, naive, crateNaive, random, browserVersion, loadBefore, loadAfter: os.loadavg(),
   };
 }
 
@@ -304,6 +340,11 @@ function report(m) {
     return s.precision === 1 && s.recall === 1;
   }).length;
   const oursChineseExact = chineseExact('ours') === chineseIdx.length;
+  const randomScores = Object.fromEntries(ENGINES.map((e) => [e.id,
+    m.random.queries.map((_, k) => score(m.random[e.id][k], m.random.naive[k]))]));
+  const randomExact = (id) => randomScores[id].filter((x) => x.precision === 1 && x.recall === 1).length;
+  const randomMean = (id, key) => fmtRatio(mean(randomScores[id].map((x) => x[key])));
+  const nRandom = m.random.queries.length;
   const oursAllExact = ours.exactQueries === queries.length;
 
   const stats = m.builds.ours.at(-1).stats;
@@ -347,7 +388,12 @@ function report(m) {
     `- Exactness 1.0: ${verdict(oursAllExact)}. The index returned exactly the naive scan's items for ` +
       `${ours.exactQueries} of ${queries.length} queries (Chinese: ${chineseExact('ours')} of ${chineseIdx.length}). ` +
       `MiniSearch was exact on ${row('minisearch').exactQueries} (Chinese: ${chineseExact('minisearch')}), ` +
-      `FlexSearch on ${row('flexsearch').exactQueries} (Chinese: ${chineseExact('flexsearch')}).`,
+      `FlexSearch on ${row('flexsearch').exactQueries} (Chinese: ${chineseExact('flexsearch')}). On ${nRandom} ` +
+      `further substrings of 1–6 characters picked from the corpus at random (seeded, so the same every ` +
+      `run) the index was exact on ${randomExact('ours')}; MiniSearch on ${randomExact('minisearch')} ` +
+      `(precision ${randomMean('minisearch', 'precision')}, recall ${randomMean('minisearch', 'recall')}), ` +
+      `FlexSearch on ${randomExact('flexsearch')} (precision ${randomMean('flexsearch', 'precision')}, ` +
+      `recall ${randomMean('flexsearch', 'recall')}).`,
     `- Query p95 at or below the faster baseline's: ${verdict(ours.p95 <= fasterQuery.p95)}. ` +
       `${fmtMs(ours.p95)} ms against ${fmtMs(fasterQuery.p95)} ms (${short(fasterQuery)}). Without its hits ` +
       `(counts only) the index's p95 is ${fmtMs(oursCounts.p95)} ms and its p50 ${fmtMs(oursCounts.p50)} ms ` +
@@ -413,6 +459,11 @@ function report(m) {
   md.push(END);
 
   const problems = [];
+  const randomMisses = m.random.queries.filter((_, k) => {
+    const x = randomScores.ours[k];
+    return x.precision !== 1 || x.recall !== 1;
+  });
+  if (randomMisses.length) problems.push(`the index is not exact on random substrings: ${randomMisses.join(', ')}`);
   if (!oursAllExact) {
     problems.push(`the index is not exact on: ${queries.filter((_, k) => {
       const s = perQuery.ours.scores[k];
