@@ -171,6 +171,23 @@ test('the last good remote feed survives a restart with the publisher gone', asy
   await again.close();
 });
 
+test('a page left open picks up a newer feed when the network comes back, without a reload', async ({ page, context }) => {
+  publisher.answer('valid', remoteV1);
+  await open(page, `${site.url}?feed=${encodeURIComponent(publisher.url())}`);
+  await expect(page.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
+  await expect(homeQa(page).first()).not.toContainText('【第二版】');
+  // Keep a mark on the page: a reload would lose it.
+  await page.evaluate(() => { window.__stillTheSamePage = true; });
+
+  await context.setOffline(true);
+  await expect(page.locator('.gk-offline')).toBeVisible();
+  publisher.answer('valid', remoteV2);
+  await context.setOffline(false);
+  await expect(homeQa(page).first()).toContainText('【第二版】');
+  await expect(notices(page)).toContainText('内容已更新');
+  expect(await page.evaluate(() => window.__stillTheSamePage)).toBe(true);
+});
+
 test('a ?feed= link to an origin that is not allow-listed is refused with a message', async ({ page }) => {
   publisher.answer('valid', remoteV2);
   // Same server, but named by another origin (localhost is not 127.0.0.1): not on the list.
