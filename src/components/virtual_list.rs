@@ -80,15 +80,19 @@ where
     // correct the pitch when it is more than a pixel off.
     Effect::new(move |_| {
         let (start, end) = range.get();
+        // The frame can come after the list is gone (the reader navigated on at once): every
+        // read is a `try_`, so a disposed list is simply left alone.
         request_animation_frame(move || {
-            let (Some(ul), Some(b), Some(a)) = (
-                list.get_untracked(),
-                before.get_untracked(),
-                after.get_untracked(),
+            let (Some(Some(ul)), Some(Some(b)), Some(Some(a)), Some(current), Some(old)) = (
+                list.try_get_untracked(),
+                before.try_get_untracked(),
+                after.try_get_untracked(),
+                range.try_get_untracked(),
+                pitch.try_get_untracked(),
             ) else {
                 return;
             };
-            if range.get_untracked() != (start, end) || end <= start {
+            if current != (start, end) || end <= start {
                 return;
             }
             let top = if start > 0 {
@@ -102,8 +106,8 @@ where
                 edges(&ul).bottom
             };
             let measured = (bottom - top) / (end - start) as f64;
-            if measured > 0.0 && (measured - pitch.get_untracked()).abs() > 1.0 {
-                pitch.set(measured);
+            if measured > 0.0 && (measured - old).abs() > 1.0 {
+                pitch.try_set(measured);
             }
         });
     });

@@ -81,6 +81,8 @@ struct Browser {
     issue_documents: String,
     lists: Vec<(String, Vec<ListRun>)>,
     nav: Vec<NavReading>,
+    /// Errors in the page during the navigations: how many, and the first one.
+    nav_errors: (usize, String),
 }
 
 impl Browser {
@@ -121,6 +123,7 @@ fn browser(dist: &Path, port: u16, runs: usize) -> Result<Browser, String> {
         issue_documents: String::new(),
         lists: Vec::new(),
         nav: Vec::new(),
+        nav_errors: (0, String::new()),
     };
     for line in out.lines() {
         let c: Vec<&str> = line.split('\t').collect();
@@ -157,6 +160,9 @@ fn browser(dist: &Path, port: u16, runs: usize) -> Result<Browser, String> {
                 nodes: u(4),
                 listeners: u(5),
             }),
+            Some("navigation-errors") if c.len() == 3 => {
+                b.nav_errors = (u(1) as usize, c[2].to_string());
+            }
             _ => return Err(format!("bench/feed.mjs printed an unexpected line: {line}")),
         }
     }
@@ -459,6 +465,28 @@ pub fn run(o: &Options) -> Result<Section, String> {
         verdict(&b_bundled),
         "bounded",
         Verdict::from_met(b_large.bounded()),
+    ));
+    let errors = |b: &Browser| match &b.nav_errors {
+        (0, _) => "none".to_string(),
+        (n, first) => format!("{n}: {first}"),
+    };
+    for (label, b) in [
+        ("10,000-document feed", &b_large),
+        ("bundled feed", &b_bundled),
+    ] {
+        if b.nav_errors.0 > 0 {
+            s.notes.push(format!(
+                "**Errors in the page during the navigations with the {label}**: {}",
+                errors(b)
+            ));
+        }
+    }
+    s.summary.push(Summary::new(
+        &format!("Page errors during the {NAVIGATIONS} navigations"),
+        format!("{}", b_large.nav_errors.0),
+        format!("{}", b_bundled.nav_errors.0),
+        "0",
+        Verdict::from_met(b_large.nav_errors.0 == 0 && b_bundled.nav_errors.0 == 0),
     ));
     Ok(s)
 }
