@@ -94,6 +94,27 @@ test('settings say the app is available offline and show the storage used', asyn
   }
 });
 
+test('the bundled feed is revalidated with a conditional request, and a 304 changes nothing', async ({ page }) => {
+  const name = `conditional-${test.info().project.name}`;
+  const server = await startNginx({ dist: buildDir(), name });
+  const log = path.join(root, 'target', 'nginx', name, 'logs', 'access.log');
+  const feedRequests = () =>
+    fs.readFileSync(log, 'utf8').split('\n').filter((l) => l.includes('"GET /feed/feed.json '));
+  try {
+    await open(page, server.url);
+    await expect(page.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
+    const before = feedRequests().length;
+    await page.reload();
+    await expect(page.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
+    // The held copy's ETag went along, and nginx answered "not modified".
+    await expect.poll(() => feedRequests().slice(before).some((l) => / 304 /.test(l))).toBe(true);
+    await expect(page.locator('.gk-feed-notice')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('政务公开');
+  } finally {
+    await server.stop();
+  }
+});
+
 test('without service workers or Cache Storage the app works online and says nothing alarming', async ({ page }) => {
   // Some in-app browsers have neither: the app must still read the bundled feed normally.
   await page.addInitScript(() => {
