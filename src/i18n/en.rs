@@ -165,7 +165,10 @@ pub static EN: Strings = Strings {
     feed_problem_network: "The feed could not be reached (you may be offline).",
     feed_problem_cors: "The feed's server does not let this site read it (no Access-Control-Allow-Origin header: CORS).",
     feed_problem_status: |s| format!("The feed's server answered with an error (HTTP {s})."),
-    feed_problem_too_large: |max| format!("The feed is larger than the limit ({} KB); the download was stopped.", max / 1024),
+    feed_problem_too_large: |max| match max >> 20 {
+        0 => format!("The feed is larger than the limit ({} KB); the download was stopped.", max >> 10),
+        mb => format!("The feed is larger than the limit ({mb} MB); the download was stopped."),
+    },
     feed_problem_unreadable: "The feed did not download completely.",
     feed_problem_invalid: "The downloaded feed is not valid and was not used.",
     feed_problem_older: |offered, held| format!("The downloaded feed (version {offered}) is older than the one held (version {held}) and was not used."),

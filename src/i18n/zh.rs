@@ -148,7 +148,10 @@ pub static ZH: Strings = Strings {
     feed_problem_cors:
         "内容来源的服务器不允许本站读取（缺少跨域访问头 Access-Control-Allow-Origin）。",
     feed_problem_status: |s| format!("内容来源的服务器返回错误（HTTP {s}）。"),
-    feed_problem_too_large: |max| format!("内容超过大小上限（{} KB），已停止下载。", max / 1024),
+    feed_problem_too_large: |max| match max >> 20 {
+        0 => format!("内容超过大小上限（{} KB），已停止下载。", max >> 10),
+        mb => format!("内容超过大小上限（{mb} MB），已停止下载。"),
+    },
     feed_problem_unreadable: "内容没有完整下载。",
     feed_problem_invalid: "下载的内容不是有效的数据源，未采用。",
     feed_problem_older: |offered, held| {

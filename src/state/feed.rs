@@ -273,6 +273,8 @@ fn candidates(config: &Config, requested: Option<String>) -> (Vec<Candidate>, Op
     let web = |u: &http::AbsUrl| u.protocol == "https:" || u.protocol == "http:";
     let mut out: Vec<Candidate> = Vec::new();
     let mut refused = None;
+    // Shown back to the reader as text: keep a hostile link from filling the screen.
+    let requested = requested.map(|r| r.chars().take(200).collect::<String>());
     if let Some(requested) = requested.filter(|r| !r.trim().is_empty()) {
         match http::resolve(requested.trim()) {
             // Only allow-listed origins: otherwise anyone could craft an official-looking link
