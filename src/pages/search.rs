@@ -88,6 +88,12 @@ impl UrlState {
     }
 }
 
+/// A plain link to another search. `<A>` would mark every `/search?…` link as the current page
+/// (it compares paths only); the router still handles the click.
+fn in_app(path: &str) -> String {
+    format!("{}{path}", crate::platform::dom::base_path())
+}
+
 /// Percent-encode a query parameter value (UTF-8 bytes outside the unreserved set).
 fn encode(s: &str) -> String {
     let mut out = String::new();
@@ -326,7 +332,7 @@ fn Search(catalog: Arc<Catalog>) -> impl IntoView {
                         ..Default::default()
                     }
                     .to_url();
-                    view! { <li><A href=href attr:class="gk-tag">{name}</A></li> }
+                    view! { <li><a href=in_app(&href) class="gk-tag">{name}</a></li> }
                 })
                 .collect_view();
             let recent = recent_searches();
@@ -339,7 +345,7 @@ fn Search(catalog: Arc<Catalog>) -> impl IntoView {
                             ..Default::default()
                         }
                         .to_url();
-                        view! { <li><A href=href attr:class="gk-tag">{q}</A></li> }
+                        view! { <li><a href=in_app(&href) class="gk-tag">{q}</a></li> }
                     })
                     .collect_view();
                 view! {

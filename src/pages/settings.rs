@@ -2,9 +2,10 @@
 //! from. Every choice applies at once and persists on the device.
 
 use crate::components::feed_gate::FeedGate;
+use crate::components::font_size_control::FontSizeControl;
 use crate::components::offline_settings::OfflineSettings;
 use crate::state::feed::use_feed;
-use crate::state::prefs::{use_lang, use_prefs, use_strings, Theme, TEXT_SCALES};
+use crate::state::prefs::{use_lang, use_prefs, use_strings, Theme};
 use gongkai_feed::Lang;
 use leptos::prelude::*;
 
@@ -64,22 +65,7 @@ pub fn SettingsPage() -> impl IntoView {
             </fieldset>
             <fieldset class="gk-fieldset">
                 <legend>{move || t.get().settings_text_size}</legend>
-                <div class="gk-stepper">
-                    <button type="button" class="gk-button"
-                        aria-label=move || t.get().font_smaller
-                        disabled=move || prefs.get().text_step == 0
-                        on:click=move |_| prefs.update(|p| p.text_step = p.text_step.saturating_sub(1))
-                    >"A−"</button>
-                    <output class="gk-stepper__value" aria-live="polite">
-                        {move || format!("{}%", (TEXT_SCALES[prefs.get().text_step] * 100.0).round())}
-                    </output>
-                    <button type="button" class="gk-button"
-                        aria-label=move || t.get().font_larger
-                        // Braced: a bare `>=` here would end the tag inside `view!`.
-                        disabled={move || prefs.get().text_step + 1 >= TEXT_SCALES.len()}
-                        on:click=move |_| prefs.update(|p| p.text_step = (p.text_step + 1).min(TEXT_SCALES.len() - 1))
-                    >"A+"</button>
-                </div>
+                <FontSizeControl/>
             </fieldset>
             <fieldset class="gk-fieldset">
                 <legend>{move || t.get().settings_elder_mode}</legend>

@@ -112,7 +112,8 @@ test('the list fits a 320 px screen without sideways scrolling, also at 200 % te
 });
 
 // Rich text is structured data rendered as elements and text nodes. This feed item holds every
-// block and inline kind, and a string of markup that must show as text and never run.
+// block and inline kind, and a string of markup that must show as text and never run. (A link
+// with a `javascript:` target never gets this far: validation refuses the whole feed.)
 test('rich text renders every block and inline kind, and markup in feed strings stays text', async ({ page }) => {
   const markup = '<img src=x onerror="window.__xss=1">';
   const evil = {
@@ -124,7 +125,7 @@ test('rich text renders every block and inline kind, and markup in feed strings 
     answer: [
       { type: 'heading', level: 1, text: '一级标题' },
       { type: 'heading', level: 2, text: '二级标题' },
-      { type: 'paragraph', text: ['普通', { em: '强调' }, { strong: '加粗' }, { link: 'https://www.gov.cn/', text: '中国政府网' }, { link: 'javascript:alert(1)', text: '危险链接' }, { ref: 'nmg-2019-zwgk-yaodian' }, { ref: 'nmg-2019-zwgk-yaodian', text: '要点' }] },
+      { type: 'paragraph', text: ['普通', { em: '强调' }, { strong: '加粗' }, { link: 'https://www.gov.cn/', text: '中国政府网' }, { ref: 'nmg-2019-zwgk-yaodian' }, { ref: 'nmg-2019-zwgk-yaodian', text: '要点' }] },
       { type: 'paragraph', text: markup },
       { type: 'list', ordered: true, items: ['第一', '第二'] },
       { type: 'list', items: ['甲', '乙', '丙'] },
@@ -146,8 +147,6 @@ test('rich text renders every block and inline kind, and markup in feed strings 
   await expect(rich.locator('em')).toHaveText('强调');
   await expect(rich.locator('p strong')).toHaveText('加粗');
   await expect(rich.getByRole('link', { name: '中国政府网' })).toHaveAttribute('href', 'https://www.gov.cn/');
-  await expect(rich.getByRole('link', { name: '危险链接' })).toHaveCount(0);
-  await expect(rich.getByText('危险链接')).toBeVisible();
   await expect(rich.getByRole('link', { name: zh(seedDoc.title) })).toHaveAttribute('href', `/documents/${seedDoc.id}`);
   await expect(rich.getByRole('link', { name: '要点' })).toHaveAttribute('href', `/documents/${seedDoc.id}`);
   await expect(rich.getByText(markup, { exact: true })).toBeVisible();

@@ -59,7 +59,10 @@ test('a term that appears nowhere says so, and an empty query offers suggestions
   await expect(page.getByRole('heading', { name: '试试这些主题' })).toBeVisible();
   await expect(page.getByRole('link', { name: zh(feed.topics[0].name) })).toBeVisible();
   await expect(page.getByRole('heading', { name: '最近搜索' })).toBeVisible();
-  await expect(page.getByRole('link', { name: '12345', exact: true })).toBeVisible();
+  const empty = page.locator('.gk-search__empty');
+  await expect(empty.getByRole('link', { name: '12345', exact: true })).toBeVisible();
+  // Suggestions are links to other searches, not the current page.
+  await expect(empty.locator('[aria-current]')).toHaveCount(0);
 });
 
 test.describe('offline', () => {
