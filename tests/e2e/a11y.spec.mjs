@@ -40,3 +40,20 @@ test('axe finds no violations in elder mode with high contrast', async ({ page }
   await expect(page.locator('html')).toHaveAttribute('data-elder', 'on');
   expect(await violations(page)).toEqual([]);
 });
+
+test('elder mode makes the reading text at least 18 px and every control at least 60 px tall', async ({ page }) => {
+  await open(page, '/settings');
+  await page.getByRole('checkbox', { name: '长辈模式' }).check();
+  await expect(page.locator('html')).toHaveAttribute('data-elder', 'on');
+  await open(page, '/qa');
+  const controls = page.locator('.gk-tabbar__link, main button, main .gk-button, main input[type="search"]');
+  const count = await controls.count();
+  expect(count).toBeGreaterThan(5);
+  for (let i = 0; i < count; i++) {
+    const box = await controls.nth(i).boundingBox();
+    if (box) expect(box.height, await controls.nth(i).evaluate((e) => e.outerHTML.slice(0, 80))).toBeGreaterThanOrEqual(60);
+  }
+  await page.locator('.gk-qa__question').first().click();
+  const size = await page.locator('.gk-rich p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  expect(size).toBeGreaterThanOrEqual(18);
+});
