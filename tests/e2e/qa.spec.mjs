@@ -148,7 +148,7 @@ test('rich text renders every block and inline kind, and markup in feed strings 
   await expect(rich.locator('p strong')).toHaveText('加粗');
   await expect(rich.getByRole('link', { name: '中国政府网' })).toHaveAttribute('href', 'https://www.gov.cn/');
   await expect(rich.getByRole('link', { name: zh(seedDoc.title) })).toHaveAttribute('href', `/documents/${seedDoc.id}`);
-  await expect(rich.getByRole('link', { name: '要点' })).toHaveAttribute('href', `/documents/${seedDoc.id}`);
+  await expect(rich.getByRole('link', { name: '要点', exact: true })).toHaveAttribute('href', `/documents/${seedDoc.id}`);
   await expect(rich.getByText(markup, { exact: true })).toBeVisible();
   await expect(rich.locator('ol > li')).toHaveText(['第一', '第二']);
   await expect(rich.locator('ul > li')).toHaveText(['甲', '乙', '丙']);
