@@ -273,10 +273,12 @@ test('Chromium reports the app installable, with start URL and scope at the root
 
 // A build for a sub-path: `cargo xtask build --public-url /gongkai/ --dist <dir>`, named by
 // GONGKAI_SUB_DIST (the suite's default build is for the root).
-const subDist = process.env.GONGKAI_SUB_DIST ? path.resolve(root, process.env.GONGKAI_SUB_DIST) : null;
+const subDist = path.resolve(root, process.env.GONGKAI_SUB_DIST || 'dist-sub');
 
 test('under a sub-path the app is installable, scoped to it, and opens offline', async ({ page, context }) => {
-  test.skip(!subDist || !fs.existsSync(path.join(subDist, 'index.html')), 'set GONGKAI_SUB_DIST to a /gongkai/ build');
+  if (!fs.existsSync(path.join(subDist, 'index.html'))) {
+    throw new Error(`no sub-path build in ${subDist}: run \`cargo xtask build --public-url /gongkai/ --dist dist-sub\``);
+  }
   const name = `offline-sub-${test.info().project.name}`;
   const server = await startNginx({ dist: subDist, subPath: '/gongkai/', name });
   try {

@@ -24,7 +24,7 @@ const STAGES: &[Stage] = &[
         action: native_tests,
     },
     Stage {
-        name: "release build (trunk, wasm-opt -Oz)",
+        name: "release builds (trunk, wasm-opt -Oz; site root and /gongkai/)",
         action: release_build,
     },
     Stage {
@@ -66,8 +66,18 @@ fn native_tests() -> Result<(), String> {
     util::run(cmd("cargo").args(["test", "--workspace"]))
 }
 
+/// Where the sub-path build goes; the offline tests serve it under `/gongkai/`.
+pub const SUB_PATH_DIST: &str = "dist-sub";
+
 fn release_build() -> Result<(), String> {
-    build::release(&build::Options::parse(&[])?)
+    build::release(&build::Options::parse(&[])?)?;
+    // The same release for a sub-path deployment (installability and scope are checked there).
+    build::release(&build::Options::parse(&[
+        "--public-url".into(),
+        "/gongkai/".into(),
+        "--dist".into(),
+        SUB_PATH_DIST.into(),
+    ])?)
 }
 
 fn budgets() -> Result<(), String> {
@@ -75,7 +85,7 @@ fn budgets() -> Result<(), String> {
 }
 
 fn e2e() -> Result<(), String> {
-    util::run(cmd("npx").args([
+    util::run(cmd("npx").env("GONGKAI_SUB_DIST", SUB_PATH_DIST).args([
         "playwright",
         "test",
         "--project",
