@@ -6,9 +6,10 @@
 // The issue (default: the one with the most documents) gives the table of contents measured
 // and the page the navigations start from. Prints tab-separated lines:
 //   issue <id> <documents>
-//   load <path> <run> <list_ms> <painted_ms> <started_ms> <feed_ms> <heap_bytes> <wasm_bytes> <nodes>
+//   load <path> <run> <list_ms> <painted_ms> <started_ms> <feed_ms> <heap_bytes> <wasm_bytes> <nodes> <feed_start_ms>
 //     list_ms: navigation start to the list's first item in the DOM; painted_ms: to the end of
-//     the frame that shows it; started_ms: the wasm app mounted; feed_ms: the feed downloaded.
+//     the frame that shows it; started_ms: the wasm app mounted; feed_ms: the feed downloaded;
+//     feed_start_ms: the feed requested.
 //     Heap (after a forced garbage collection) and wasm linear memory once the list is shown.
 //   nav <step> <heap_bytes> <wasm_bytes> <nodes> <listeners>
 //     after `step` in-app navigations (document, back, document, back, ...), after a GC.
@@ -100,12 +101,12 @@ try {
       await page.waitForFunction(() => window.__bench?.painted !== undefined, null, { timeout: 60_000 });
       const t = await page.evaluate(() => {
         const feed = performance.getEntriesByType('resource').find((r) => r.name.includes('/feed/feed.json'));
-        return { ...window.__bench, memory: undefined, feed: feed?.responseEnd ?? NaN };
+        return { ...window.__bench, memory: undefined, feed: feed?.responseEnd ?? NaN, feedStart: feed?.startTime ?? NaN };
       });
       const m = await memory(page, cdp);
       if (errors.length) throw new Error(`errors on ${list.path}:\n${errors.join('\n')}`);
       out(['load', list.path, run, t.list.toFixed(1), t.painted.toFixed(1), (t.started ?? NaN).toFixed(1),
-        t.feed.toFixed(1), m.heap, m.wasm, m.nodes]);
+        t.feed.toFixed(1), m.heap, m.wasm, m.nodes, t.feedStart.toFixed(1)]);
       await context.close();
     }
   }

@@ -63,6 +63,7 @@ struct ListRun {
     painted: f64,
     started: f64,
     feed: f64,
+    feed_start: f64,
     heap: f64,
     wasm: f64,
     nodes: f64,
@@ -138,7 +139,7 @@ fn browser(dist: &Path, port: u16, runs: usize) -> Result<Browser, String> {
                 b.issue = c[1].to_string();
                 b.issue_documents = c[2].to_string();
             }
-            Some("load") if c.len() == 10 => {
+            Some("load") if c.len() == 11 => {
                 let run = ListRun {
                     list: f(3),
                     painted: f(4),
@@ -147,6 +148,7 @@ fn browser(dist: &Path, port: u16, runs: usize) -> Result<Browser, String> {
                     heap: f(7),
                     wasm: f(8),
                     nodes: f(9),
+                    feed_start: f(10),
                 };
                 match b.lists.iter_mut().find(|(p, _)| p == c[1]) {
                     Some((_, runs)) => runs.push(run),
@@ -196,14 +198,7 @@ fn large_feed_build(dist: &Path, feed: &Path) -> Result<PathBuf, String> {
     fs::copy(feed, out.join("feed/feed.json"))
         .map_err(|e| format!("cannot replace the feed: {e}"))?;
     if out.join("sw.js").exists() {
-        let me = std::env::current_exe().map_err(|e| format!("cannot find xtask itself: {e}"))?;
-        util::run(
-            std::process::Command::new(me)
-                .current_dir(root())
-                .arg("precache")
-                .arg("--dist")
-                .arg(&out),
-        )?;
+        crate::build::precache(&["--dist".to_string(), out.display().to_string()])?;
     }
     Ok(out)
 }
@@ -216,14 +211,17 @@ fn ms(v: f64) -> String {
     }
 }
 
-fn list_cells(runs: Option<&Vec<ListRun>>) -> [String; 4] {
+/// In the order they happen: app mounted, feed requested, feed downloaded, first item in the
+/// page, painted.
+fn list_cells(runs: Option<&Vec<ListRun>>) -> [String; 5] {
     let Some(runs) = runs else {
         return Default::default();
     };
     let m = |f: fn(&ListRun) -> f64| median(&runs.iter().map(f).collect::<Vec<_>>());
     [
-        ms(m(|r| r.feed)),
         ms(m(|r| r.started)),
+        ms(m(|r| r.feed_start)),
+        ms(m(|r| r.feed)),
         ms(m(|r| r.list)),
         ms(m(|r| r.painted)),
     ]
@@ -295,10 +293,13 @@ pub fn run(o: &Options) -> Result<Section, String> {
     s.intro.push(format!(
         "In Chromium (phone viewport, no throttling, a fresh profile each run so nothing is \
          cached), against `{}`: the build with its feed replaced, served by nginx. Times are \
-         from navigation start, medians of {runs} runs: when the feed finished downloading, when \
-         the app had mounted, when the list's first item was in the page, and when the frame \
-         showing it was painted. The table of contents is the largest issue's: {} \
-         ({} documents) in the large feed, {} ({} documents) in the bundled one.",
+         from navigation start, medians of {runs} runs: when the app had mounted, when it \
+         asked for the feed and had it, when the list's first item was in the page, and when \
+         the frame showing it was painted. The table of contents is the largest issue's: {} \
+         ({} documents) in the large feed, {} ({} documents) in the bundled one; a table of \
+         contents of more than 200 entries is a virtual list \
+         (`src/components/virtual_list.rs`), which puts only the entries near the screen into \
+         the page.",
         shown(&dist_large),
         b_large.issue,
         b_large.issue_documents,
@@ -309,8 +310,9 @@ pub fn run(o: &Options) -> Result<Section, String> {
         "First list screen",
         &[
             "Page",
-            "Feed downloaded",
             "App mounted",
+            "Feed requested",
+            "Feed downloaded",
             "First item in page",
             "**Painted**",
             "Bundled feed: painted",
@@ -335,8 +337,9 @@ pub fn run(o: &Options) -> Result<Section, String> {
             a[0].clone(),
             a[1].clone(),
             a[2].clone(),
-            format!("**{}**", a[3]),
-            b[3].clone(),
+            a[3].clone(),
+            format!("**{}**", a[4]),
+            b[4].clone(),
         ]);
     }
     s.tables.push(t);
@@ -427,7 +430,7 @@ pub fn run(o: &Options) -> Result<Section, String> {
         s.summary.push(Summary::new(
             label,
             ms(painted),
-            list_cells(b)[3].clone(),
+            list_cells(b)[4].clone(),
             "≤ 500 ms",
             Verdict::from_met(painted <= FIRST_LIST_TARGET_MS),
         ));

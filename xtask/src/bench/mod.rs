@@ -253,14 +253,17 @@ fn measured_line() -> String {
         "--untracked-files=no",
     ]))
     .is_some_and(|s| !s.is_empty());
-    format!(
-        "{date}, commit {commit}{}",
-        if dirty {
-            " with uncommitted changes"
-        } else {
-            ""
-        }
-    )
+    // Other work on the machine slows every timed figure down: say how busy it was.
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "unknown".into());
+    let dirty = if dirty {
+        " (the working tree had uncommitted changes)"
+    } else {
+        ""
+    };
+    format!("{date}, commit {commit}{dirty}, load average {load} at the start")
 }
 
 fn machine() -> Vec<(String, String)> {
