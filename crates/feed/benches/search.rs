@@ -88,6 +88,24 @@ fn main() {
             }
         }
     }
+    // The same queries without hits: what matching and counting cost, so the difference above
+    // is what making the 20 hits (marked titles and snippets) costs.
+    let mut bare = Vec::with_capacity(queries.len());
+    for round in 0..3 {
+        for q in &queries {
+            let mut query = Query::new(q.as_str());
+            query.limit = 0;
+            let t = Instant::now();
+            let results = index.search(&query);
+            let elapsed = t.elapsed();
+            std::hint::black_box(results);
+            if round == 2 {
+                bare.push(elapsed);
+            }
+        }
+    }
+    bare.sort();
+    let bare_pct = |p: f64| ms(bare[((bare.len() - 1) as f64 * p).round() as usize]);
     if std::env::var_os("SEARCH_BENCH_SLOWEST").is_some() {
         let mut slowest: Vec<(Duration, &String)> = times.iter().copied().zip(&queries).collect();
         slowest.sort();
@@ -106,6 +124,14 @@ fn main() {
         pct(0.99),
         ms(*times.last().expect("queries")),
         found as f64 / times.len() as f64
+    );
+    println!(
+        "query (limit 0, no hits), {} queries: p50 {:.3} ms, p95 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        bare.len(),
+        bare_pct(0.5),
+        bare_pct(0.95),
+        bare_pct(0.99),
+        ms(*bare.last().expect("queries"))
     );
 
     // Exactness on a sample: the index and the plain scan find the same documents.

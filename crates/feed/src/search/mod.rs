@@ -251,6 +251,10 @@ struct ItemMatch {
     /// The first text field (summary or body) with an occurrence, for the snippet; `u32::MAX`
     /// when the terms occur only in headings.
     first_text: u32,
+    /// The position of the first occurrence in `first_text` the index knows of, so the snippet
+    /// need not look for it; `u32::MAX` when only one-character terms (which have per-field
+    /// counts, not positions) occur there.
+    first_pos: u32,
 }
 
 impl SearchIndex {
@@ -405,7 +409,7 @@ impl SearchIndex {
             if self.fields[f].end <= p {
                 f = self.field_at_or_after(f, p);
             }
-            self.tally(&mut out, f, 1);
+            self.tally(&mut out, f, 1, p);
         }
         out
     }
@@ -417,15 +421,16 @@ impl SearchIndex {
             Postings::decode_counted(bytes, pairs);
             out.reserve(pairs.len());
             for &(field, count) in pairs.iter() {
-                self.tally(&mut out, field as usize, count);
+                self.tally(&mut out, field as usize, count, u32::MAX);
             }
         }
         out
     }
 
-    /// Adds `count` occurrences in field `f` to `out`, which is sorted by item and whose last
-    /// entry is the only one that can be `f`'s item (fields come in order).
-    fn tally(&self, out: &mut Vec<ItemMatch>, f: usize, count: u32) {
+    /// Adds `count` occurrences in field `f`, the first at position `first` (`u32::MAX` when
+    /// unknown), to `out`, which is sorted by item and whose last entry is the only one that can
+    /// be `f`'s item (fields and positions come in order).
+    fn tally(&self, out: &mut Vec<ItemMatch>, f: usize, count: u32, first: u32) {
         let field = &self.fields[f];
         let m = match out.last_mut() {
             Some(m) if m.item == field.item => m,
@@ -436,6 +441,7 @@ impl SearchIndex {
                     occurrences: 0,
                     weighted: 0,
                     first_text: u32::MAX,
+                    first_pos: u32::MAX,
                 });
                 out.last_mut().expect("just pushed")
             }
@@ -449,6 +455,7 @@ impl SearchIndex {
         }
         if field.role.is_text() && m.first_text == u32::MAX {
             m.first_text = f as u32;
+            m.first_pos = first;
         }
     }
 
@@ -521,7 +528,12 @@ impl SearchIndex {
             kept.truncate(limit);
         }
         kept.sort_unstable_by_key(|&(key, _)| Reverse(key));
-        let hits = kept.iter().map(|(_, m)| self.hit(m, terms)).collect();
+        // One pair of buffers normalises every title, 文号 and snippet window.
+        let mut buf = Normalized::default();
+        let hits = kept
+            .iter()
+            .map(|(_, m)| self.hit(m, terms, &mut buf))
+            .collect();
         SearchResults {
             hits,
             total,
@@ -531,26 +543,40 @@ impl SearchIndex {
         }
     }
 
-    fn hit(&self, m: &ItemMatch, terms: &[Term]) -> Hit {
+    fn hit(&self, m: &ItemMatch, terms: &[Term], buf: &mut Normalized) -> Hit {
         let item = &self.items[m.item as usize];
         let fields = &self.fields[item.fields.start as usize..item.fields.end as usize];
-        // The first text field with a match, or else the item's opening text.
+        // The first text field with a match and where in it the index saw the first one, or
+        // else the item's opening text.
         let field = match m.first_text {
-            u32::MAX => fields.iter().find(|f| f.role.is_text()),
-            f => self.fields.get(f as usize),
+            u32::MAX => fields.iter().find(|f| f.role.is_text()).map(|f| (f, None)),
+            f => self.fields.get(f as usize).map(|f| (f, Some(m.first_pos))),
         };
+        let singles = terms.iter().any(|t| t.len() == 1 && !t.wordy);
         let snippet = field
-            .map(|f| snippet::window(self.field_text(f), terms))
+            .map(|(f, first)| {
+                let len = (f.end - f.start) as usize;
+                let (first, scan) = match first {
+                    None => (len, false),
+                    Some(u32::MAX) => (len, singles),
+                    Some(p) => ((p - f.start) as usize, singles),
+                };
+                snippet::window(self.field_text(f), len, first, scan, terms, buf)
+            })
             .unwrap_or_default();
+        // Without a term in the title or 文号 (the index knows), there is nothing to mark there.
+        let mut heading = |text: &str| {
+            if m.heading_terms > 0 {
+                snippet::marked(text, terms, buf)
+            } else {
+                snippet::plain(text)
+            }
+        };
         Hit {
             kind: item.kind,
             id: item.id.clone(),
-            title: snippet::marked(&item.title, terms),
-            number: item
-                .number
-                .as_deref()
-                .map(|n| snippet::marked(n, terms))
-                .unwrap_or_default(),
+            title: heading(&item.title),
+            number: item.number.as_deref().map(&mut heading).unwrap_or_default(),
             snippet,
             score: m.heading_terms << 24 | m.weighted.min(0x00FF_FFFF),
             title_match: m.heading_terms > 0,
@@ -688,12 +714,20 @@ fn intersect(a: Vec<ItemMatch>, b: &[ItemMatch]) -> Vec<ItemMatch> {
             j += 1;
         }
         if let Some(y) = b.get(j).filter(|y| y.item == x.item) {
+            // The earlier first text field and the first known occurrence in it (`u32::MAX`,
+            // unknown, is never less than a known one).
+            let (first_text, first_pos) = match x.first_text.cmp(&y.first_text) {
+                std::cmp::Ordering::Less => (x.first_text, x.first_pos),
+                std::cmp::Ordering::Greater => (y.first_text, y.first_pos),
+                std::cmp::Ordering::Equal => (x.first_text, x.first_pos.min(y.first_pos)),
+            };
             out.push(ItemMatch {
                 item: x.item,
                 heading_terms: x.heading_terms + y.heading_terms,
                 occurrences: x.occurrences.saturating_add(y.occurrences),
                 weighted: x.weighted.saturating_add(y.weighted),
-                first_text: x.first_text.min(y.first_text),
+                first_text,
+                first_pos,
             });
         }
     }

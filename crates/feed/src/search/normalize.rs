@@ -87,16 +87,39 @@ pub struct Normalized {
 
 /// Normalises `s` and records where each normalised character came from.
 pub fn normalize_mapped(s: &str) -> Normalized {
-    let mut chars = Vec::with_capacity(s.len());
-    let mut offsets = Vec::with_capacity(s.len() + 1);
+    // Sized by characters, not bytes: Chinese is 3 bytes a character, and counting characters
+    // is far cheaper than over-allocating three times what is needed.
+    let n = s.chars().count();
+    let mut out = Normalized {
+        chars: Vec::with_capacity(n),
+        offsets: Vec::with_capacity(n + 1),
+    };
+    normalize_mapped_into(s, &mut out);
+    out
+}
+
+/// [`normalize_mapped`] into `out` (cleared first), so that making many snippets reuses one pair
+/// of buffers.
+pub(crate) fn normalize_mapped_into(s: &str, out: &mut Normalized) {
+    normalize_prefix_into(s, usize::MAX, out);
+}
+
+/// The first `max` normalised characters of `s` into `out` (cleared first). The last offset is
+/// that of the character after them (or the length of `s`), as if `s` ended there.
+pub(crate) fn normalize_prefix_into(s: &str, max: usize, out: &mut Normalized) {
+    out.chars.clear();
+    out.offsets.clear();
     for (i, c) in s.char_indices() {
         if let Some(n) = normalize_char(c) {
-            chars.push(n);
-            offsets.push(i);
+            if out.chars.len() == max {
+                out.offsets.push(i);
+                return;
+            }
+            out.chars.push(n);
+            out.offsets.push(i);
         }
     }
-    offsets.push(s.len());
-    Normalized { chars, offsets }
+    out.offsets.push(s.len());
 }
 
 /// Whether `c` (already normalised) belongs to a word of a script written with spaces between

@@ -1,7 +1,9 @@
 //! Snippets and marked titles: the original text cut to a window around a match, with every
 //! query term occurrence marked.
 
-use super::normalize::{is_word_char, normalize_mapped, Normalized};
+use super::normalize::{
+    is_word_char, normalize_char, normalize_mapped_into, normalize_prefix_into, Normalized,
+};
 use super::terms::{matches_at, Term};
 use super::Segment;
 use crate::chart::char_width;
@@ -14,31 +16,121 @@ const CONTEXT_BEFORE: usize = 24;
 /// How far a window edge moves to avoid cutting a Latin word in two.
 const WORD_SNAP: usize = 12;
 
-/// The whole of `text`, with every occurrence of the terms marked.
-pub(crate) fn marked(text: &str, terms: &[Term]) -> Vec<Segment> {
-    let norm = normalize_mapped(text);
-    let len = norm.chars.len();
-    segments(text, &norm, 0, len, terms)
+/// The whole of `text`, with every occurrence of the terms marked. `buf` is scratch space,
+/// reused from one hit to the next.
+pub(crate) fn marked(text: &str, terms: &[Term], buf: &mut Normalized) -> Vec<Segment> {
+    normalize_mapped_into(text, buf);
+    let len = buf.chars.len();
+    let view = View {
+        text,
+        norm: buf,
+        lo: 0,
+        base: 0,
+        field_len: len,
+    };
+    view.segments(0, len, terms)
 }
 
-/// A window of `text` around the first occurrence of any of the terms (or its start when none
-/// occurs), with `…` where the text was cut and every occurrence in the window marked.
-pub(crate) fn window(text: &str, terms: &[Term]) -> Vec<Segment> {
-    let norm = normalize_mapped(text);
-    let chars = &norm.chars;
-    let len = chars.len();
-    let at = (0..len)
-        .find(|&i| terms.iter().any(|t| matches_at(chars, i, t)))
-        .unwrap_or(0);
-    let fits = chars
-        .iter()
-        .try_fold(0, |w, &c| {
-            Some(w + char_width(c)).filter(|&w| w <= SNIPPET_WIDTH)
-        })
-        .is_some();
-    if fits {
-        return segments(text, &norm, 0, len, terms);
+/// The whole of `text` unmarked, for a title or 文号 in which no term occurs: the same segments
+/// [`marked`] makes then, without normalising the text to look for terms.
+pub(crate) fn plain(text: &str) -> Vec<Segment> {
+    let mut out = Vec::with_capacity(1);
+    // Text that normalises to nothing (only variation selectors) has no segments, as there.
+    if text.chars().any(|c| normalize_char(c).is_some()) {
+        push(&mut out, text, false);
     }
+    out
+}
+
+/// How far past a window edge marks and word boundaries look: one term length and a character.
+fn margin(terms: &[Term]) -> usize {
+    terms.iter().map(Term::len).max().unwrap_or(0) + 2
+}
+
+/// A window of field `text` around the first occurrence of any of the terms (or its start when
+/// none occurs), with `…` where the text was cut and every occurrence in the window marked.
+///
+/// `field_len` is the field's length in normalised characters. `first` is the position (in
+/// normalised characters) of the first occurrence the index knows of, `field_len` when it knows
+/// none. One-character terms that are not words have only per-field counts in the index, so
+/// with `scan_singles` their first occurrence before `first` is looked for here. Only the text
+/// up to the snippet is read, and only the snippet's surroundings normalised, so a hit costs
+/// about the same in a long field as in a short one.
+pub(crate) fn window(
+    text: &str,
+    field_len: usize,
+    first: usize,
+    scan_singles: bool,
+    terms: &[Term],
+    buf: &mut Normalized,
+) -> Vec<Segment> {
+    let single = |c: char| {
+        terms
+            .iter()
+            .any(|t| t.len() == 1 && !t.wordy && t.chars[0] == c)
+    };
+    // The match as a normalised position (the start of the text when there is none) and, when
+    // found by scanning, the byte offset of its original character.
+    let mut at = if first < field_len { first } else { 0 };
+    let mut at_byte = None;
+    if scan_singles {
+        let mut k = 0;
+        for (b, c) in text.char_indices() {
+            let Some(n) = normalize_char(c) else { continue };
+            if k == first || single(n) {
+                (at, at_byte) = (k, Some(b));
+                break;
+            }
+            k += 1;
+        }
+    }
+    // Every character is at least one unit wide, so the snippet ends at most `SNIPPET_WIDTH`
+    // characters after the match and, unless that reaches the end of the field, starts at most
+    // `CONTEXT_BEFORE` characters before it, plus one that the last widening can add. Marks and
+    // word boundaries look `margin` further.
+    let margin = margin(terms);
+    let after = SNIPPET_WIDTH + margin;
+    let before = if field_len - at > after {
+        CONTEXT_BEFORE + 2 + margin
+    } else {
+        after
+    };
+    // Normalise characters `base..at + after` (cut to the field) from the original character of
+    // `base`: the window's offsets are then the whole field's, less `lo`.
+    let base = at.saturating_sub(before);
+    let lo = match at_byte {
+        _ if base == 0 => 0,
+        Some(at_byte) => kept_chars(text[..at_byte].char_indices().rev())
+            .nth(at - base - 1)
+            .unwrap_or(0),
+        None => kept_chars(text.char_indices()).nth(base).unwrap_or(0),
+    };
+    normalize_prefix_into(&text[lo..], at - base + after, buf);
+    let view = View {
+        text,
+        norm: buf,
+        lo,
+        base,
+        field_len,
+    };
+    let chars = &view.norm.chars;
+    let len = chars.len();
+    let at = at - base;
+    // The window holds the whole field only when both ends are the field's; otherwise the
+    // field has more than `after` characters after the match, too wide to fit.
+    let fits = base == 0
+        && len == field_len
+        && chars
+            .iter()
+            .try_fold(0, |w, &c| {
+                Some(w + char_width(c)).filter(|&w| w <= SNIPPET_WIDTH)
+            })
+            .is_some();
+    if fits {
+        return view.segments(0, len, terms);
+    }
+    // From here on, window positions stand for field positions: the snippet never reaches a
+    // window edge that is not also a field edge, so `0` and `len` below are the field's ends.
     // Back up from the match by the context width, then run forward for the snippet width.
     let mut start = at;
     let mut used = 0;
@@ -78,82 +170,102 @@ pub(crate) fn window(text: &str, terms: &[Term]) -> Vec<Segment> {
     while end > at + 1 && chars[end - 1].is_whitespace() {
         end -= 1;
     }
-    segments(text, &norm, start, end, terms)
+    view.segments(start, end, terms)
 }
 
-/// Segments of the original text behind normalised characters `start..end`.
-fn segments(
-    text: &str,
-    norm: &Normalized,
-    start: usize,
-    end: usize,
-    terms: &[Term],
-) -> Vec<Segment> {
-    let chars = &norm.chars;
-    let len = chars.len();
-    // Marks are found around the window too, so a match cut by the window edge is marked inside it.
-    let mut marks: Vec<(usize, usize)> = Vec::new();
-    for term in terms {
-        let from = start.saturating_sub(term.len().saturating_sub(1));
-        for i in from..end.min(len) {
-            if matches_at(chars, i, term) {
-                marks.push((i, i + term.len()));
+/// Byte offsets of the characters normalisation keeps, from `chars` (any direction).
+fn kept_chars(chars: impl Iterator<Item = (usize, char)>) -> impl Iterator<Item = usize> {
+    chars.filter_map(|(b, c)| normalize_char(c).map(|_| b))
+}
+
+/// Part of a field normalised: characters `base..base + norm.chars.len()` of a field of
+/// `field_len`, from the original `text[lo..]`.
+struct View<'a> {
+    text: &'a str,
+    norm: &'a Normalized,
+    lo: usize,
+    base: usize,
+    field_len: usize,
+}
+
+impl View<'_> {
+    /// Segments of the original text behind normalised characters `start..end`.
+    ///
+    /// `start..end` are window positions; marks are looked for one term length around them, which
+    /// the window must hold unless it ends where the field does.
+    fn segments(&self, start: usize, end: usize, terms: &[Term]) -> Vec<Segment> {
+        let View {
+            text,
+            norm,
+            lo,
+            base,
+            field_len,
+        } = *self;
+        let chars = &norm.chars;
+        let len = chars.len();
+        // Marks are found around the window too, so a match cut by the window edge is marked
+        // inside it.
+        let mut marks: Vec<(usize, usize)> = Vec::new();
+        for term in terms {
+            let from = start.saturating_sub(term.len().saturating_sub(1));
+            for i in from..end.min(len) {
+                if matches_at(chars, i, term) {
+                    marks.push((i, i + term.len()));
+                }
             }
         }
-    }
-    marks.sort_unstable();
-    // Original byte offset of normalised position `i`; the ends reach the ends of the text, so
-    // characters dropped by normalisation there are kept.
-    let byte = |i: usize| {
-        if i == 0 {
-            0
-        } else if i >= len {
-            text.len()
-        } else {
-            norm.offsets[i]
+        marks.sort_unstable();
+        // Original byte offset of normalised position `i`; the field's ends reach the ends of the
+        // text, so characters dropped by normalisation there are kept.
+        let byte = |i: usize| {
+            if base + i == 0 {
+                0
+            } else if base + i >= field_len {
+                text.len()
+            } else {
+                lo + norm.offsets[i]
+            }
+        };
+        let mut out: Vec<Segment> = Vec::with_capacity(2 * marks.len() + 1);
+        // The leading ellipsis goes in first, to be joined by unmarked text (as `…text`) rather
+        // than inserted before it afterwards; sized for all of the window in case it is.
+        if base + start > 0 {
+            let mut text = String::with_capacity(byte(end) - byte(start) + 2 * '…'.len_utf8());
+            text.push('…');
+            out.push(Segment {
+                text,
+                marked: false,
+            });
         }
-    };
-    let mut out: Vec<Segment> = Vec::new();
-    let mut cursor = start;
-    let mut i = 0;
-    while i < marks.len() {
-        let (a, mut b) = marks[i];
-        i += 1;
-        while i < marks.len() && marks[i].0 <= b {
-            b = b.max(marks[i].1);
+        let mut cursor = start;
+        let mut i = 0;
+        while i < marks.len() {
+            let (a, mut b) = marks[i];
             i += 1;
+            while i < marks.len() && marks[i].0 <= b {
+                b = b.max(marks[i].1);
+                i += 1;
+            }
+            let (a, b) = (a.max(start), b.min(end));
+            if a >= b {
+                continue;
+            }
+            push(&mut out, &text[byte(cursor)..byte(a)], false);
+            push(&mut out, &text[byte(a)..byte(b)], true);
+            cursor = b;
         }
-        let (a, b) = (a.max(start), b.min(end));
-        if a >= b {
-            continue;
-        }
-        push(&mut out, &text[byte(cursor)..byte(a)], false);
-        push(&mut out, &text[byte(a)..byte(b)], true);
-        cursor = b;
-    }
-    push(&mut out, &text[byte(cursor)..byte(end)], false);
-    if start > 0 {
-        match out.first_mut() {
-            Some(first) if !first.marked => first.text.insert(0, '…'),
-            _ => out.insert(
-                0,
-                Segment {
+        push(&mut out, &text[byte(cursor)..byte(end)], false);
+        if base + end < field_len {
+            match out.last_mut() {
+                Some(last) if !last.marked => last.text.push('…'),
+                _ => out.push(Segment {
                     text: "…".to_string(),
                     marked: false,
-                },
-            ),
+                }),
+            }
         }
+        out
     }
-    if end < len {
-        match out.last_mut() {
-            Some(last) if !last.marked => last.text.push('…'),
-            _ => out.push(Segment {
-                text: "…".to_string(),
-                marked: false,
-            }),
-        }
-    }
-    out
 }
 
 /// Appends `piece` (line breaks shown as spaces), joining it to the last segment when both are
@@ -162,12 +274,271 @@ fn push(out: &mut Vec<Segment>, piece: &str, marked: bool) {
     if piece.is_empty() {
         return;
     }
-    let piece = piece.replace(['\n', '\r', '\t'], " ");
     match out.last_mut() {
-        Some(last) if last.marked == marked => last.text.push_str(&piece),
-        _ => out.push(Segment {
-            text: piece,
-            marked,
-        }),
+        Some(last) if last.marked == marked => push_shown(&mut last.text, piece),
+        _ => {
+            // Room for a closing `…` too.
+            let mut text = String::with_capacity(piece.len() + '…'.len_utf8());
+            push_shown(&mut text, piece);
+            out.push(Segment { text, marked });
+        }
+    }
+}
+
+/// Appends `piece` to `to` with line breaks and tabs as spaces, copying it whole when it has
+/// none (most pieces).
+fn push_shown(to: &mut String, piece: &str) {
+    if piece.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
+        to.extend(piece.chars().map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c => c,
+        }));
+    } else {
+        to.push_str(piece);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::normalize::normalize_mapped;
+    use super::super::terms::{find_all, parse_query};
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The first implementation, which normalised the whole field for every snippet: the
+    /// windowed one must cut exactly the same segments.
+    fn whole_field_window(text: &str, terms: &[Term]) -> Vec<Segment> {
+        let norm = normalize_mapped(text);
+        let chars = &norm.chars;
+        let len = chars.len();
+        let at = (0..len)
+            .find(|&i| terms.iter().any(|t| matches_at(chars, i, t)))
+            .unwrap_or(0);
+        let fits = chars
+            .iter()
+            .try_fold(0, |w, &c| {
+                Some(w + char_width(c)).filter(|&w| w <= SNIPPET_WIDTH)
+            })
+            .is_some();
+        if fits {
+            return whole_field_segments(text, &norm, 0, len, terms);
+        }
+        let mut start = at;
+        let mut used = 0;
+        while start > 0 && used + char_width(chars[start - 1]) <= CONTEXT_BEFORE {
+            start -= 1;
+            used += char_width(chars[start]);
+        }
+        let mut end = start;
+        let mut used = 0;
+        while end < len && used + char_width(chars[end]) <= SNIPPET_WIDTH {
+            used += char_width(chars[end]);
+            end += 1;
+        }
+        while start > 0 && used + char_width(chars[start - 1]) <= SNIPPET_WIDTH {
+            start -= 1;
+            used += char_width(chars[start]);
+        }
+        let inside_word =
+            |i: usize| i > 0 && i < len && is_word_char(chars[i - 1]) && is_word_char(chars[i]);
+        if inside_word(start) {
+            let limit = (start + WORD_SNAP).min(at);
+            if let Some(s) = (start..limit).find(|&i| !inside_word(i)) {
+                start = s;
+            }
+        }
+        if inside_word(end) {
+            let limit = end.saturating_sub(WORD_SNAP).max(at + 1);
+            if let Some(e) = (limit..end).rev().find(|&i| !inside_word(i)) {
+                end = e;
+            }
+        }
+        while start < at && chars[start].is_whitespace() {
+            start += 1;
+        }
+        while end > at + 1 && chars[end - 1].is_whitespace() {
+            end -= 1;
+        }
+        whole_field_segments(text, &norm, start, end, terms)
+    }
+
+    fn whole_field_segments(
+        text: &str,
+        norm: &Normalized,
+        start: usize,
+        end: usize,
+        terms: &[Term],
+    ) -> Vec<Segment> {
+        let chars = &norm.chars;
+        let len = chars.len();
+        let mut marks: Vec<(usize, usize)> = Vec::new();
+        for term in terms {
+            let from = start.saturating_sub(term.len().saturating_sub(1));
+            for i in from..end.min(len) {
+                if matches_at(chars, i, term) {
+                    marks.push((i, i + term.len()));
+                }
+            }
+        }
+        marks.sort_unstable();
+        let byte = |i: usize| {
+            if i == 0 {
+                0
+            } else if i >= len {
+                text.len()
+            } else {
+                norm.offsets[i]
+            }
+        };
+        let push = |out: &mut Vec<Segment>, piece: &str, marked: bool| {
+            if piece.is_empty() {
+                return;
+            }
+            let piece = piece.replace(['\n', '\r', '\t'], " ");
+            match out.last_mut() {
+                Some(last) if last.marked == marked => last.text.push_str(&piece),
+                _ => out.push(Segment {
+                    text: piece,
+                    marked,
+                }),
+            }
+        };
+        let mut out: Vec<Segment> = Vec::new();
+        let mut cursor = start;
+        let mut i = 0;
+        while i < marks.len() {
+            let (a, mut b) = marks[i];
+            i += 1;
+            while i < marks.len() && marks[i].0 <= b {
+                b = b.max(marks[i].1);
+                i += 1;
+            }
+            let (a, b) = (a.max(start), b.min(end));
+            if a >= b {
+                continue;
+            }
+            push(&mut out, &text[byte(cursor)..byte(a)], false);
+            push(&mut out, &text[byte(a)..byte(b)], true);
+            cursor = b;
+        }
+        push(&mut out, &text[byte(cursor)..byte(end)], false);
+        if start > 0 {
+            match out.first_mut() {
+                Some(first) if !first.marked => first.text.insert(0, '…'),
+                _ => out.insert(
+                    0,
+                    Segment {
+                        text: "…".to_string(),
+                        marked: false,
+                    },
+                ),
+            }
+        }
+        if end < len {
+            match out.last_mut() {
+                Some(last) if !last.marked => last.text.push('…'),
+                _ => out.push(Segment {
+                    text: "…".to_string(),
+                    marked: false,
+                }),
+            }
+        }
+        out
+    }
+
+    /// The windowed snippet given what the index would know: the first occurrence of the terms
+    /// with positions, and whether one-character terms need looking for.
+    fn windowed(text: &str, terms: &[Term]) -> Vec<Segment> {
+        let norm = normalize_mapped(text);
+        let len = norm.chars.len();
+        let single = |t: &Term| t.len() == 1 && !t.wordy;
+        let first = terms
+            .iter()
+            .filter(|t| !single(t))
+            .filter_map(|t| find_all(&norm.chars, t).next())
+            .min()
+            .unwrap_or(len);
+        let scan = terms.iter().any(single);
+        let mut buf = Normalized::default();
+        window(text, len, first, scan, terms, &mut buf)
+    }
+
+    const PIECES: &[&str] = &[
+        "政",
+        "务",
+        "公开",
+        "a",
+        "b",
+        "A",
+        "Ｂ",
+        "ab ",
+        "gov",
+        "\u{180B}",
+        "\u{180E}",
+        "\u{202F}",
+        " ",
+        "　",
+        "\n",
+        "\t",
+        "\r\n",
+        "ᠭ",
+        "é",
+        "É",
+        "1",
+        "１",
+        "，",
+        "。",
+        "ＩＰｖ６",
+        "𠀀",
+    ];
+    const TERM_CHARS: &[&str] = &["政", "务", "公", "a", "b", "1", "ᠭ", "é", "，", "6", "v"];
+
+    fn text() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES), 0..500).prop_map(|p| p.concat())
+    }
+
+    fn query() -> impl Strategy<Value = String> {
+        let word =
+            prop::collection::vec(prop::sample::select(TERM_CHARS), 1..4).prop_map(|c| c.concat());
+        (prop::collection::vec(word, 1..4), any::<bool>())
+            .prop_map(|(words, space)| words.join(" ") + if space { " " } else { "" })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn windowed_snippets_equal_whole_field_ones(text in text(), query in query()) {
+            let terms = parse_query(&query);
+            prop_assert_eq!(windowed(&text, &terms), whole_field_window(&text, &terms));
+        }
+    }
+
+    #[test]
+    fn a_match_deep_in_a_long_field_cuts_the_same_snippet() {
+        let filler = "各部门认真贯彻落实\u{180B}，ＡＢＣ open data\n".repeat(300);
+        for (text, query) in [
+            (format!("{filler}推进政务公开{filler}"), "政务公开"),
+            (format!("{filler}推进政务公开{filler}"), "公 data"),
+            (format!("{filler}ipv6 改造"), "ipv6 改"),
+            (format!("{filler}{filler}"), "abc"),
+            (format!("鬯{filler}"), "鬯"),
+            (format!("{filler}鬯"), "鬯 ，"),
+        ] {
+            let terms = parse_query(query);
+            assert_eq!(
+                windowed(&text, &terms),
+                whole_field_window(&text, &terms),
+                "{query:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn plain_is_marked_without_terms() {
+        let mut buf = Normalized::default();
+        for text in ["", "通知", "a\nb\tc", "\u{180B}", "ᠭ\u{180B}"] {
+            assert_eq!(plain(text), marked(text, &[], &mut buf), "{text:?}");
+        }
     }
 }
