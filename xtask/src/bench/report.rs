@@ -31,9 +31,21 @@ impl Table {
     }
 
     fn numeric_column(&self, col: usize) -> bool {
-        self.rows
+        // A dash or an empty cell says "nothing here" and aligns with whatever the rest is.
+        let cells = self
+            .rows
             .iter()
-            .all(|r| r.get(col).is_none_or(|c| looks_numeric(c)))
+            .filter_map(|r| r.get(col))
+            .map(|c| c.trim().trim_matches('*'))
+            .filter(|c| !c.is_empty() && *c != "—");
+        let mut any = false;
+        for c in cells {
+            if !looks_numeric(c) {
+                return false;
+            }
+            any = true;
+        }
+        any
     }
 
     /// Aligned plain text for the terminal.
@@ -410,6 +422,14 @@ mod tests {
         assert_eq!(summary[0].ours, "0.99");
         assert_eq!(summary[0].verdict, Verdict::Met);
         assert!(summary_of(&found[1].1).is_empty());
+    }
+
+    #[test]
+    fn dashes_and_bold_figures_keep_a_column_numeric() {
+        let mut t = Table::new("", &["Page", "Painted", "Baseline"]);
+        t.row(&["/a", "**120 ms**", "—"]);
+        t.row(&["/b", "**98 ms**", "3.0 KB"]);
+        assert!(t.to_markdown().contains("| --- | ---: | ---: |"));
     }
 
     #[test]
