@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// The app shell budget (tests/e2e/budgets.spec.mjs enforces it) and the goal, in gzip bytes.
+/// The app shell budget and the goal, in gzip bytes (tests/e2e/budgets.spec.mjs takes the
+/// budget back as a test once the shell fits it).
 pub const SHELL_BUDGET: u64 = 250 * 1024;
 pub const SHELL_GOAL: u64 = 170 * 1024;
 
