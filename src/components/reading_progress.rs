@@ -9,9 +9,11 @@ use leptos::prelude::*;
 /// long as the calling component lives.
 pub fn use_scroll_position() -> ReadSignal<ScrollPosition> {
     let (position, set_position) = signal(ScrollPosition::default());
+    // `try_`: a scroll event or the animation frame below can arrive after the page (and
+    // with it this signal) is gone; that is not an error, there is just nothing to update.
     let update = move |p: ScrollPosition| {
-        if position.get_untracked() != p {
-            set_position.set(p);
+        if position.try_get_untracked().is_some_and(|old| old != p) {
+            set_position.try_set(p);
         }
     };
     // Outside a browser window there is nothing to watch: the bar then stays empty, which is
