@@ -3,10 +3,12 @@
 //! tab bar for the first paint; keep the two in step.
 
 use crate::i18n::Strings;
+use crate::platform::dom;
 use crate::state::feed::use_feed;
 use crate::state::prefs::{use_lang, use_strings};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 /// A 24×24 outline icon; decorative (the label is always visible text).
 fn icon(d: &'static str) -> impl IntoView {
@@ -26,19 +28,38 @@ const ICON_SETTINGS: &str = "M12 9a3 3 0 1 0 0 6 3 3 0 0 0 0-6zM4 12h2M18 12h2M1
 
 type Label = fn(&Strings) -> &'static str;
 
-/// The main sections, in tab order.
-const TABS: [(&str, Label, &str, bool); 5] = [
-    ("/", |t| t.nav_home, ICON_HOME, true),
-    ("/qa", |t| t.nav_qa, ICON_QA, false),
+/// The main sections, in tab order: link, label, icon, and the paths that belong to the
+/// section (a document is read from the gazette, so `/documents/…` is under 公报).
+const TABS: [(&str, Label, &str, &[&str]); 5] = [
+    ("/", |t| t.nav_home, ICON_HOME, &[]),
+    ("/qa", |t| t.nav_qa, ICON_QA, &["/qa"]),
     (
         "/interpretations",
         |t| t.nav_interpretations,
         ICON_PICTURE,
-        false,
+        &["/interpretations"],
     ),
-    ("/gazette", |t| t.nav_gazette, ICON_GAZETTE, false),
-    ("/search", |t| t.nav_search, ICON_SEARCH, false),
+    (
+        "/gazette",
+        |t| t.nav_gazette,
+        ICON_GAZETTE,
+        &["/gazette", "/documents"],
+    ),
+    ("/search", |t| t.nav_search, ICON_SEARCH, &["/search"]),
 ];
+
+/// Whether `path` (without the deployment base) is in the section linked by `href`.
+fn in_section(path: &str, href: &str, prefixes: &[&str]) -> bool {
+    if prefixes.is_empty() {
+        return path == href || path.is_empty();
+    }
+    prefixes.iter().any(|p| {
+        path == *p
+            || path
+                .strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with('/'))
+    })
+}
 
 #[component]
 pub fn SkipLink() -> impl IntoView {
@@ -80,20 +101,37 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// The main navigation landmark. `<A>` marks the current section with `aria-current="page"`.
+/// The main navigation landmark. The current section's tab has `aria-current="page"`, also on
+/// pages below it (a question, a document). Plain links: the router handles the click.
 #[component]
 pub fn TabBar() -> impl IntoView {
     let t = use_strings();
+    let base = dom::base_path();
+    let location = use_location();
+    let path = {
+        let base = base.clone();
+        Memo::new(move |_| {
+            let full = location.pathname.get();
+            full.strip_prefix(base.as_str())
+                .map(str::to_string)
+                .unwrap_or(full)
+        })
+    };
     let tabs = TABS
         .iter()
-        .map(|(href, label, d, exact)| {
+        .map(|(href, label, d, prefixes)| {
             let label = *label;
+            let (href, prefixes) = (*href, *prefixes);
+            let current = move || {
+                path.with(|p| in_section(p, href, prefixes))
+                    .then_some("page")
+            };
             view! {
                 <li class="gk-tabbar__item">
-                    <A href=*href exact=*exact attr:class="gk-tabbar__link">
+                    <a href=format!("{base}{href}") class="gk-tabbar__link" aria-current=current>
                         {icon(d)}
                         <span class="gk-tabbar__label">{move || label(t.get())}</span>
-                    </A>
+                    </a>
                 </li>
             }
         })

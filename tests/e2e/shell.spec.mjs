@@ -82,3 +82,23 @@ test('the navigation is a bottom bar on phones and a side rail on wide screens',
     expect(box.width).toBeLessThan(viewport.width / 3);
   }
 });
+
+test('pages below a section keep its tab current: a question under 问答, a document under 公报', async ({ page }) => {
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  for (const [path, tab] of [
+    [`/qa/${qa.id}`, '问答'],
+    [`/interpretations/${interp.id}`, '图解'],
+    [`/gazette/${issue.id}`, '公报'],
+    [`/documents/${doc.id}`, '公报'],
+    ['/search?q=' + encodeURIComponent('公开'), '搜索'],
+    ['/settings', null],
+  ]) {
+    await open(page, path);
+    if (tab) {
+      await expect(nav.getByRole('link', { name: tab })).toHaveAttribute('aria-current', 'page');
+      await expect(nav.locator('[aria-current="page"]')).toHaveCount(1);
+    } else {
+      await expect(nav.locator('[aria-current]')).toHaveCount(0);
+    }
+  }
+});
