@@ -9,7 +9,7 @@ use crate::i18n::Strings;
 use crate::platform::gestures::{element_size, root_font_px};
 use crate::state::prefs::{use_lang, use_strings};
 use gongkai_feed::chart::{
-    bar_layout, format_number, layout_in, line_layout, nice_ticks, tick_decimals, wrap_label_lines,
+    bar_layout, format_number, layout_in, line_layout, widest_tick_label, wrap_label_lines,
     Category, ChartLayout, Padding, PieLayout, Rect, Tick, LABEL_FONT_SIZE,
 };
 use gongkai_feed::{Chart, ChartKind, Lang};
@@ -92,31 +92,8 @@ fn ticks_width(ticks: &[Tick]) -> f64 {
 
 /// The first guess at the value axis labels, to size the left padding before laying out.
 fn estimated_ticks_width(chart: &Chart) -> f64 {
-    let values = chart
-        .series
-        .iter()
-        .flat_map(|s| s.values.iter().copied())
-        .filter(|v| v.is_finite());
-    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-        (lo.min(v), hi.max(v))
-    });
-    let (lo, hi) = if lo.is_finite() { (lo, hi) } else { (0.0, 0.0) };
-    let (lo, hi) = if chart.kind == ChartKind::Bar {
-        (lo.min(0.0), hi.max(0.0))
-    } else {
-        (lo, hi)
-    };
-    let ticks = nice_ticks(lo, hi, 6);
-    let decimals = if ticks.len() > 1 {
-        tick_decimals(ticks[1] - ticks[0])
-    } else {
-        0
-    };
-    let chars = ticks
-        .iter()
-        .map(|t| format_number(*t, decimals, false).len())
-        .max()
-        .unwrap_or(1);
+    let series: Vec<&[f64]> = chart.series.iter().map(|s| s.values.as_slice()).collect();
+    let chars = widest_tick_label(&series, chart.kind == ChartKind::Bar);
     chars as f64 * LABEL_FONT_SIZE * 0.6
 }
 

@@ -915,6 +915,16 @@ pub fn layout_in(
 
 /// Padding for an axis chart: wide enough on the left for the longest tick label.
 fn axis_padding(series: &[&[f64]], zero_based: bool) -> Padding {
+    let widest = widest_tick_label(series, zero_based);
+    // Digits are about 0.6 em wide; 8 units of gap to the axis line.
+    let left = (widest as f64 * LABEL_FONT_SIZE * 0.6 + 8.0).ceil();
+    let bottom = LABEL_FONT_SIZE * 1.4 * DEFAULT_LABEL_LINES as f64 + 8.0;
+    Padding::new(LABEL_FONT_SIZE, LABEL_FONT_SIZE, bottom, left)
+}
+
+/// How many characters the longest value-axis tick label of `series` has (at least 1), with
+/// the axis starting at zero when `zero_based` (bar charts). Sizes the space left of the plot.
+pub fn widest_tick_label(series: &[&[f64]], zero_based: bool) -> usize {
     let (lo, hi) = finite_extent(series).unwrap_or((0.0, 0.0));
     let (lo, hi) = if zero_based {
         (lo.min(0.0), hi.max(0.0))
@@ -927,15 +937,11 @@ fn axis_padding(series: &[&[f64]], zero_based: bool) -> Padding {
     } else {
         0
     };
-    let widest = ticks
+    ticks
         .iter()
         .map(|&t| format_number(t, decimals, false).len())
         .max()
-        .unwrap_or(1);
-    // Digits are about 0.6 em wide; 8 units of gap to the axis line.
-    let left = (widest as f64 * LABEL_FONT_SIZE * 0.6 + 8.0).ceil();
-    let bottom = LABEL_FONT_SIZE * 1.4 * DEFAULT_LABEL_LINES as f64 + 8.0;
-    Padding::new(LABEL_FONT_SIZE, LABEL_FONT_SIZE, bottom, left)
+        .unwrap_or(1)
 }
 
 #[cfg(test)]

@@ -494,3 +494,20 @@ fn feed_charts_without_values_or_with_negative_shares_report_why() {
         Err(ChartError::NegativeValue { index: 1 })
     );
 }
+
+#[test]
+fn the_widest_tick_label_counts_the_longest_axis_number() {
+    use gongkai_feed::chart::widest_tick_label;
+    // 0..37 on a zero-based axis ticks 0, 10, 20, 30, 40.
+    assert_eq!(widest_tick_label(&[&[12.0, 37.0][..]], true), 2);
+    // Negative values widen the labels by their sign; NaN is ignored.
+    assert_eq!(
+        widest_tick_label(&[&[-1200.0, f64::NAN, 300.0][..]], true),
+        5
+    );
+    // No finite value: the axis falls back to the ticks around zero, whose labels still count.
+    assert_eq!(
+        widest_tick_label(&[&[f64::NAN][..]], false),
+        widest_tick_label(&[&[0.0][..]], false)
+    );
+}
