@@ -98,12 +98,15 @@ export async function startFeedServer() {
         res.on('close', () => {
           if (sent < OVERSIZE_BYTES) handle.oversizeAborted = true;
         });
+        // Paced, a chunk every few milliseconds: on loopback an unpaced body would sit whole in
+        // socket buffers before the reader could stop it, and "cut off" could not be told apart
+        // from "downloaded to the end".
         const pump = () => {
-          while (sent < OVERSIZE_BYTES) {
-            sent += chunk.length;
-            if (!res.write(chunk)) return res.once('drain', pump);
-          }
-          res.end();
+          if (res.destroyed) return;
+          if (sent >= OVERSIZE_BYTES) return res.end();
+          sent += chunk.length;
+          if (res.write(chunk)) setTimeout(pump, 4);
+          else res.once('drain', () => setTimeout(pump, 4));
         };
         return pump();
       }
