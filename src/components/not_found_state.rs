@@ -22,3 +22,22 @@ pub fn NotFoundState(
         </section>
     }
 }
+
+/// A string of the UI tables, picked per language.
+pub type Text = fn(&crate::i18n::Strings) -> &'static str;
+
+/// The whole page for an id the feed does not have: the "页面不存在" heading and title, what
+/// was not found, and the way back to the section.
+pub fn missing_item(message: Text, back_href: &'static str, back_label: Text) -> AnyView {
+    let t = crate::state::prefs::use_strings();
+    crate::pages::set_page_title(t.get_untracked().not_found_title);
+    view! {
+        <NotFoundState
+            title=Signal::derive(move || t.get().not_found_title)
+            message=Signal::derive(move || message(t.get()))
+            back_href=back_href
+            back_label=Signal::derive(move || back_label(t.get()))
+        />
+    }
+    .into_any()
+}

@@ -7,7 +7,7 @@ use crate::components::back_to_top::BackToTop;
 use crate::components::feed_gate::FeedGate;
 use crate::components::font_size_control::FontSizeControl;
 use crate::components::interpretations_of_document::InterpretationsOfDocument;
-use crate::components::not_found_state::NotFoundState;
+use crate::components::not_found_state::missing_item;
 use crate::components::outline::Outline;
 use crate::components::reading_progress::{use_scroll_position, ReadingProgress};
 use crate::components::rich_text::RichTextView;
@@ -89,16 +89,7 @@ fn DocumentReader(catalog: Arc<Catalog>, id: String) -> impl IntoView {
     let t = use_strings();
     let lang = use_lang();
     let Some(doc) = catalog.document(&id).cloned() else {
-        set_page_title(t.get_untracked().not_found_title);
-        return view! {
-            <NotFoundState
-                title=Signal::derive(move || t.get().not_found_title)
-                message=Signal::derive(move || t.get().document_not_found)
-                back_href="/gazette"
-                back_label=Signal::derive(move || t.get().gazette_back)
-            />
-        }
-        .into_any();
+        return missing_item(|t| t.document_not_found, "/gazette", |t| t.gazette_back);
     };
     let l = lang.get_untracked();
     let title = doc.title.get(l).to_string();

@@ -4,7 +4,7 @@
 
 use crate::components::doc_card::DocumentCard;
 use crate::components::feed_gate::FeedGate;
-use crate::components::not_found_state::NotFoundState;
+use crate::components::not_found_state::missing_item;
 use crate::components::rich_text::FeedImage;
 use crate::components::virtual_list::VirtualList;
 use crate::pages::{id_param, set_page_title};
@@ -43,16 +43,11 @@ fn IssueContents(catalog: Arc<Catalog>, id: String) -> impl IntoView {
     let t = use_strings();
     let lang = use_lang();
     let Some(issue) = catalog.issue(&id).cloned() else {
-        set_page_title(t.get_untracked().not_found_title);
-        return view! {
-            <NotFoundState
-                title=Signal::derive(move || t.get().not_found_title)
-                message=Signal::derive(move || t.get().gazette_issue_not_found)
-                back_href="/gazette"
-                back_label=Signal::derive(move || t.get().gazette_back)
-            />
-        }
-        .into_any();
+        return missing_item(
+            |t| t.gazette_issue_not_found,
+            "/gazette",
+            |t| t.gazette_back,
+        );
     };
     let l = lang.get_untracked();
     let label = issue.label.get(l).to_string();

@@ -3,7 +3,7 @@
 
 use crate::components::doc_card::DocumentCard;
 use crate::components::feed_gate::FeedGate;
-use crate::components::not_found_state::NotFoundState;
+use crate::components::not_found_state::missing_item;
 use crate::components::panel::panel_view;
 use crate::components::share_button::ShareButton;
 use crate::pages::{id_param, set_page_title};
@@ -29,16 +29,11 @@ fn InterpretationDetail(catalog: Arc<Catalog>, id: String) -> impl IntoView {
     let t = use_strings();
     let lang = use_lang();
     let Some(x) = catalog.interpretation(&id).cloned() else {
-        set_page_title(t.get_untracked().not_found_title);
-        return view! {
-            <NotFoundState
-                title=Signal::derive(move || t.get().not_found_title)
-                message=Signal::derive(move || t.get().interpretation_not_found)
-                back_href="/interpretations"
-                back_label=Signal::derive(move || t.get().interpretations_back)
-            />
-        }
-        .into_any();
+        return missing_item(
+            |t| t.interpretation_not_found,
+            "/interpretations",
+            |t| t.interpretations_back,
+        );
     };
     let l = lang.get_untracked();
     let title = x.title.get(l).to_string();

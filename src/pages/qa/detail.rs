@@ -3,7 +3,7 @@
 
 use crate::components::doc_card::DocumentCard;
 use crate::components::feed_gate::FeedGate;
-use crate::components::not_found_state::NotFoundState;
+use crate::components::not_found_state::missing_item;
 use crate::components::rich_text::RichTextView;
 use crate::components::share_button::ShareButton;
 use crate::pages::{id_param, set_page_title};
@@ -29,16 +29,7 @@ fn QaDetail(catalog: Arc<Catalog>, id: String) -> impl IntoView {
     let t = use_strings();
     let lang = use_lang();
     let Some(q) = catalog.qa(&id).cloned() else {
-        set_page_title(t.get_untracked().not_found_title);
-        return view! {
-            <NotFoundState
-                title=Signal::derive(move || t.get().not_found_title)
-                message=Signal::derive(move || t.get().qa_not_found)
-                back_href="/qa"
-                back_label=Signal::derive(move || t.get().qa_back)
-            />
-        }
-        .into_any();
+        return missing_item(|t| t.qa_not_found, "/qa", |t| t.qa_back);
     };
     let l = lang.get_untracked();
     let question = q.question.get(l).to_string();
