@@ -108,15 +108,12 @@ pub fn TabBar() -> impl IntoView {
     let t = use_strings();
     let base = dom::base_path();
     let location = use_location();
-    let path = {
-        let base = base.clone();
-        Memo::new(move |_| {
-            let full = location.pathname.get();
-            full.strip_prefix(base.as_str())
-                .map(str::to_string)
-                .unwrap_or(full)
-        })
-    };
+    let path = Memo::new(move |_| {
+        let full = location.pathname.get();
+        full.strip_prefix(base.as_str())
+            .map(str::to_string)
+            .unwrap_or(full)
+    });
     let tabs = TABS
         .iter()
         .map(|(href, label, d, prefixes)| {
@@ -128,7 +125,7 @@ pub fn TabBar() -> impl IntoView {
             };
             view! {
                 <li class="gk-tabbar__item">
-                    <a href=format!("{base}{href}") class="gk-tabbar__link" aria-current=current>
+                    <a href=dom::app_href(href) class="gk-tabbar__link" aria-current=current>
                         {icon(d)}
                         <span class="gk-tabbar__label">{move || label(t.get())}</span>
                     </a>

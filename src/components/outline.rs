@@ -43,7 +43,7 @@ fn entry_row(
     let anchor = entry.anchor.clone();
     // A full in-app path (not a bare `#id`, which `<base href>` would resolve to the home page),
     // so the link also works when opened in a new tab or copied.
-    let href = format!("{}{path}#{anchor}", dom::base_path());
+    let href = dom::app_href(&format!("{path}#{anchor}"));
     let section_url = dom::absolute_url(&format!("{path}#{anchor}"));
     let text = entry.text.clone();
     let copy_label = {

@@ -12,7 +12,8 @@ pub mod settings;
 
 use crate::platform::dom;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
 
 /// The `:id` route parameter.
 pub fn id_param() -> Memo<String> {
@@ -26,5 +27,21 @@ pub fn set_page_title(title: &str) {
         dom::set_title("公开 Gongkai");
     } else {
         dom::set_title(&format!("{title} · 公开"));
+    }
+}
+
+/// A navigator for filters kept in the URL (`/qa?topic=…`): it replaces the history entry and
+/// keeps the scroll position, so changing a filter neither floods Back nor jumps the page.
+pub fn use_filter_navigate() -> impl Fn(&str) + Clone {
+    let navigate = use_navigate();
+    move |url: &str| {
+        navigate(
+            url,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        )
     }
 }

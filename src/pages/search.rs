@@ -9,8 +9,7 @@ use gongkai_feed::catalog::Catalog;
 use gongkai_feed::search::{Hit, ItemKind, KindSet, Query, Segment};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
 
 fn kind_label(t: &Strings, kind: ItemKind) -> &'static str {
@@ -88,12 +87,6 @@ impl UrlState {
     }
 }
 
-/// A plain link to another search. `<A>` would mark every `/search?…` link as the current page
-/// (it compares paths only); the router still handles the click.
-fn in_app(path: &str) -> String {
-    format!("{}{path}", crate::platform::dom::base_path())
-}
-
 /// Percent-encode a query parameter value (UTF-8 bytes outside the unreserved set).
 fn encode(s: &str) -> String {
     let mut out = String::new();
@@ -126,7 +119,7 @@ fn Search(catalog: Arc<Catalog>) -> impl IntoView {
     let lang = use_lang();
     let search = use_search();
     let query = use_query_map();
-    let navigate = use_navigate();
+    let navigate = crate::pages::use_filter_navigate();
 
     let state = Memo::new(move |_| {
         query.with(|q| UrlState {
@@ -137,14 +130,7 @@ fn Search(catalog: Arc<Catalog>) -> impl IntoView {
         })
     });
     let go = move |next: UrlState| {
-        navigate(
-            &next.to_url(),
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        navigate(&next.to_url());
     };
 
     let results = Memo::new(move |_| {
@@ -321,6 +307,8 @@ fn Search(catalog: Arc<Catalog>) -> impl IntoView {
                 return None;
             }
             let l = lang.get();
+            // Plain links to other searches: `<A>` compares paths only and would mark every
+            // `/search?…` link as the current page.
             let topics = catalog
                 .feed()
                 .topics
@@ -332,7 +320,7 @@ fn Search(catalog: Arc<Catalog>) -> impl IntoView {
                         ..Default::default()
                     }
                     .to_url();
-                    view! { <li><a href=in_app(&href) class="gk-tag">{name}</a></li> }
+                    view! { <li><a href=crate::platform::dom::app_href(&href) class="gk-tag">{name}</a></li> }
                 })
                 .collect_view();
             let recent = recent_searches();
@@ -345,7 +333,7 @@ fn Search(catalog: Arc<Catalog>) -> impl IntoView {
                             ..Default::default()
                         }
                         .to_url();
-                        view! { <li><a href=in_app(&href) class="gk-tag">{q}</a></li> }
+                        view! { <li><a href=crate::platform::dom::app_href(&href) class="gk-tag">{q}</a></li> }
                     })
                     .collect_view();
                 view! {

@@ -12,12 +12,18 @@ pub fn base_path() -> String {
     base.trim_end_matches('/').to_string()
 }
 
+/// The href of an in-app path for a plain `<a>` (the router still handles the click): the
+/// path under the deployment base.
+pub fn app_href(path: &str) -> String {
+    format!("{}{path}", base_path())
+}
+
 /// The absolute URL of an in-app path (for sharing and copying links).
 pub fn absolute_url(path: &str) -> String {
     let origin = web_sys::window()
         .and_then(|w| w.location().origin().ok())
         .unwrap_or_default();
-    format!("{origin}{}{path}", base_path())
+    format!("{origin}{}", app_href(path))
 }
 
 pub fn set_title(title: &str) {

@@ -7,8 +7,7 @@ use crate::state::prefs::{use_lang, use_strings};
 use gongkai_feed::catalog::Catalog;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
 
 #[component]
@@ -30,7 +29,7 @@ fn IssueList(catalog: Arc<Catalog>) -> impl IntoView {
     let t = use_strings();
     let lang = use_lang();
     let query = use_query_map();
-    let navigate = use_navigate();
+    let navigate = crate::pages::use_filter_navigate();
     let groups = catalog.issues_by_year();
     if groups.is_empty() {
         return view! { <p class="gk-empty">{move || t.get().gazette_empty}</p> }.into_any();
@@ -50,14 +49,7 @@ fn IssueList(catalog: Arc<Catalog>) -> impl IntoView {
             Some(y) => format!("/gazette?year={y}"),
             None => "/gazette".to_string(),
         };
-        navigate(
-            &url,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        navigate(&url);
     };
 
     let chips = (years.len() > 1).then(|| {

@@ -7,8 +7,7 @@ use crate::state::prefs::{use_lang, use_strings};
 use gongkai_feed::catalog::Catalog;
 use gongkai_feed::{Lang, QaItem};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 use std::sync::Arc;
 
 /// Whether `item` contains `needle` (already lower-cased) in its question or answer, in any of
@@ -63,7 +62,7 @@ fn QaBrowser(catalog: Arc<Catalog>) -> impl IntoView {
     let t = use_strings();
     let lang = use_lang();
     let query = use_query_map();
-    let navigate = use_navigate();
+    let navigate = crate::pages::use_filter_navigate();
     // The topic lives in the URL (`/qa?topic=budgets`) so a filtered list can be linked to.
     let topic = Memo::new(move |_| query.with(|q| q.get("topic")).filter(|t| !t.is_empty()));
     let (text, set_text) = signal(String::new());
@@ -73,14 +72,7 @@ fn QaBrowser(catalog: Arc<Catalog>) -> impl IntoView {
             Some(t) => format!("/qa?topic={t}"),
             None => "/qa".to_string(),
         };
-        navigate(
-            &url,
-            NavigateOptions {
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        navigate(&url);
     };
 
     let used_topics: Vec<(String, gongkai_feed::LocalText)> = catalog
