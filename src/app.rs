@@ -10,7 +10,46 @@ use crate::state::offline::provide_offline;
 use crate::state::{feed::provide_feed, prefs::provide_prefs, search::provide_search};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{lazy_route, path, Lazy, LazyRoute};
+
+/// A page whose code is split out of the main wasm and fetched the first time the page is
+/// opened (the build splits at each `#[lazy_route]`; see docs/decisions.md). The home page
+/// stays in the main module, so a first visit to `/` needs one wasm file.
+macro_rules! lazy_page {
+    ($route:ident, $page:path) => {
+        struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                view! { <$page/> }.into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(QaListRoute, pages::qa::list::QaListPage);
+lazy_page!(QaDetailRoute, pages::qa::detail::QaDetailPage);
+lazy_page!(
+    InterpretationListRoute,
+    pages::interpretations::list::InterpretationListPage
+);
+lazy_page!(
+    InterpretationRoute,
+    pages::interpretations::detail::InterpretationPage
+);
+lazy_page!(
+    GazetteIssuesRoute,
+    pages::gazette::issues::GazetteIssuesPage
+);
+lazy_page!(GazetteIssueRoute, pages::gazette::issue::GazetteIssuePage);
+lazy_page!(DocumentRoute, pages::document::DocumentPage);
+lazy_page!(SearchRoute, pages::search::SearchPage);
+lazy_page!(SettingsRoute, pages::settings::SettingsPage);
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -34,15 +73,15 @@ pub fn App() -> impl IntoView {
                 <main id="main" class="gk-main" tabindex="-1">
                     <Routes fallback=pages::not_found::NotFoundPage>
                         <Route path=path!("/") view=pages::home::HomePage/>
-                        <Route path=path!("/qa") view=pages::qa::list::QaListPage/>
-                        <Route path=path!("/qa/:id") view=pages::qa::detail::QaDetailPage/>
-                        <Route path=path!("/interpretations") view=pages::interpretations::list::InterpretationListPage/>
-                        <Route path=path!("/interpretations/:id") view=pages::interpretations::detail::InterpretationPage/>
-                        <Route path=path!("/gazette") view=pages::gazette::issues::GazetteIssuesPage/>
-                        <Route path=path!("/gazette/:id") view=pages::gazette::issue::GazetteIssuePage/>
-                        <Route path=path!("/documents/:id") view=pages::document::DocumentPage/>
-                        <Route path=path!("/search") view=pages::search::SearchPage/>
-                        <Route path=path!("/settings") view=pages::settings::SettingsPage/>
+                        <Route path=path!("/qa") view={Lazy::<QaListRoute>::new()}/>
+                        <Route path=path!("/qa/:id") view={Lazy::<QaDetailRoute>::new()}/>
+                        <Route path=path!("/interpretations") view={Lazy::<InterpretationListRoute>::new()}/>
+                        <Route path=path!("/interpretations/:id") view={Lazy::<InterpretationRoute>::new()}/>
+                        <Route path=path!("/gazette") view={Lazy::<GazetteIssuesRoute>::new()}/>
+                        <Route path=path!("/gazette/:id") view={Lazy::<GazetteIssueRoute>::new()}/>
+                        <Route path=path!("/documents/:id") view={Lazy::<DocumentRoute>::new()}/>
+                        <Route path=path!("/search") view={Lazy::<SearchRoute>::new()}/>
+                        <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
                     </Routes>
                     <Footer/>
                 </main>

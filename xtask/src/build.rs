@@ -52,8 +52,15 @@ pub fn release(o: &Options) -> Result<(), String> {
             // Trunk must not try to download tools: the pinned ones are on PATH.
             .env("TRUNK_SKIP_VERSION_CHECK", "true"),
     )?;
-    step("moving the start-up script out of index.html (strict CSP)");
-    crate::postbuild::externalize_boot_script(&o.dist, &o.public_url)?;
+    // Trunk builds the page (inlined CSS, copied assets); the wasm is split, bound and linked
+    // from it here, with a start-up script in a file of its own (strict CSP, no inline script).
+    let wasm = crate::wasm::build(&o.dist, &o.public_url)?;
+    println!(
+        "    main module {}, link module {}, {} lazily loaded chunks",
+        wasm.main_wasm,
+        wasm.link_js,
+        wasm.chunks.len()
+    );
     write_precache(&o.dist)
 }
 

@@ -14,6 +14,7 @@ mod postbuild;
 mod setup;
 mod test;
 mod util;
+mod wasm;
 
 use std::process::ExitCode;
 

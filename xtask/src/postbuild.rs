@@ -15,7 +15,8 @@ pub fn content_hash(bytes: &[u8]) -> String {
 }
 
 /// Trunk writes the wasm start-up code as an inline `<script type="module">`. Move it into a
-/// content-hashed file `boot-<hash>.js` so the page needs no `'unsafe-inline'` scripts.
+/// content-hashed file `boot-<hash>.js` so the page needs no `'unsafe-inline'` scripts. (The app
+/// itself is linked by `wasm.rs`; this is for the benchmark's baseline, which trunk builds whole.)
 pub fn externalize_boot_script(dist: &Path, public_url: &str) -> Result<(), String> {
     let index = dist.join("index.html");
     let html = fs::read_to_string(&index).map_err(|e| format!("cannot read {index:?}: {e}"))?;

@@ -1,0 +1,238 @@
+//! The app's wasm, from `cargo build` to the files in `dist/`:
+//!
+//! 1. `cargo build --release` for wasm32 (`.cargo/config.toml` keeps the linker's relocations);
+//! 2. split at every `#[lazy_route]` into a main module, one chunk per page (plus chunks of code
+//!    that several pages share) and a small JS *link* module that fetches a chunk the first time
+//!    one of its functions is called;
+//! 3. `wasm-bindgen --target web` on the main module (keeping the exports the chunks import);
+//! 4. `wasm-opt -Oz` on every module;
+//! 5. content-hashed names, and a start-up script plus preload hints in `index.html`.
+//!
+//! Trunk still builds `index.html` (inlined CSS, copied assets); it cannot split a wasm, so the
+//! Rust part is done here. A first visit to `/` downloads the main module only; the other pages'
+//! code arrives when they are first opened (and is precached by the service worker).
+
+use crate::postbuild::content_hash;
+use crate::util::{self, cmd, root, step};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// The binary crate of the app.
+const APP: &str = "gongkai";
+/// Names the splitter and wasm-bindgen write; renamed to hashed names at the end.
+const LINK_MODULE: &str = "__wasm_split.js";
+const MAIN_JS: &str = "gongkai.js";
+const MAIN_WASM: &str = "gongkai_bg.wasm";
+
+/// What [`build`] wrote into `dist`, by final file name.
+pub struct Output {
+    pub main_wasm: String,
+    pub link_js: String,
+    pub chunks: Vec<String>,
+}
+
+/// Compiles, splits, binds and optimises the app's wasm into `dist`, and links it from
+/// `dist/index.html` (which trunk has written without any script).
+pub fn build(dist: &Path, public_url: &str) -> Result<Output, String> {
+    step("compiling the app for wasm32 (release)");
+    util::run(cmd("cargo").args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        APP,
+        "--bin",
+        APP,
+    ]))?;
+    let compiled = target_dir().join(format!("wasm32-unknown-unknown/release/{APP}.wasm"));
+
+    // A staging directory per output, so two builds (site root and sub-path) never mix files.
+    let stage = target_dir().join("wasm-split").join(
+        dist.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "dist".into()),
+    );
+    let _ = fs::remove_dir_all(&stage);
+    fs::create_dir_all(&stage).map_err(|e| format!("cannot create {stage:?}: {e}"))?;
+
+    step("splitting the wasm at the lazily loaded pages");
+    let input = fs::read(&compiled).map_err(|e| format!("cannot read {compiled:?}: {e}"))?;
+    let split_main = stage.join("main.wasm");
+    let split = wasm_split_cli_support::transform({
+        let mut o = wasm_split_cli_support::Options::new(&input);
+        o.output_dir = &stage;
+        o.main_out_path = &split_main;
+        o.link_name = "./__wasm_split.js";
+        o.main_module = "./gongkai.js";
+        o
+    })
+    .map_err(|e| format!("splitting {compiled:?} failed: {e:#}"))?;
+    let mut chunks: Vec<PathBuf> = split.split_modules.clone();
+    chunks.sort();
+
+    step("wasm-bindgen (web target) on the main module");
+    util::run(
+        cmd("wasm-bindgen")
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                // The chunks import the main module's memory, table and stack pointer.
+                "--keep-lld-exports",
+                "--out-name",
+                APP,
+                "--out-dir",
+            ])
+            .arg(&stage)
+            .arg(&split_main),
+    )?;
+
+    step(&format!(
+        "wasm-opt -Oz on the main module and {} chunks",
+        chunks.len()
+    ));
+    let main_wasm = stage.join(MAIN_WASM);
+    for module in std::iter::once(&main_wasm).chain(chunks.iter()) {
+        let optimised = module.with_extension("opt.wasm");
+        util::run(
+            cmd("wasm-opt")
+                .arg("-Oz")
+                .arg(module)
+                .arg("-o")
+                .arg(&optimised),
+        )?;
+        fs::rename(&optimised, module).map_err(|e| format!("cannot replace {module:?}: {e}"))?;
+    }
+
+    name_and_copy(&stage, &main_wasm, &chunks, dist, public_url)
+}
+
+/// Gives every file a name with one hash of all of them (the main JS and the link module import
+/// each other, so neither can carry only its own content's hash), rewrites the references, copies
+/// them into `dist` and links them from `index.html`.
+fn name_and_copy(
+    stage: &Path,
+    main_wasm: &Path,
+    chunks: &[PathBuf],
+    dist: &Path,
+    public_url: &str,
+) -> Result<Output, String> {
+    let read_text = |p: &Path| fs::read_to_string(p).map_err(|e| format!("cannot read {p:?}: {e}"));
+    let read = |p: &Path| fs::read(p).map_err(|e| format!("cannot read {p:?}: {e}"));
+    let mut main_js = read_text(&stage.join(MAIN_JS))?;
+    let mut link_js = read_text(&stage.join(LINK_MODULE))?;
+    let wasm = read(main_wasm)?;
+    let chunk_bytes = chunks
+        .iter()
+        .map(|c| read(c))
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let mut all = Vec::new();
+    for part in [main_js.as_bytes(), link_js.as_bytes(), &wasm]
+        .into_iter()
+        .chain(chunk_bytes.iter().map(Vec::as_slice))
+    {
+        all.extend_from_slice(content_hash(part).as_bytes());
+    }
+    let hash = content_hash(&all);
+
+    let main_js_name = format!("{APP}-{hash}.js");
+    let main_wasm_name = format!("{APP}-{hash}_bg.wasm");
+    let link_name = format!("split-{hash}.js");
+    let mut chunk_names = Vec::new();
+    for (i, chunk) in chunks.iter().enumerate() {
+        let file = chunk
+            .file_name()
+            .ok_or("a chunk without a file name")?
+            .to_string_lossy()
+            .into_owned();
+        let name = format!("chunk{i}-{hash}.wasm");
+        replace_once_or_more(
+            &mut link_js,
+            &format!("\"./{file}\""),
+            &format!("\"./{name}\""),
+        )?;
+        chunk_names.push(name);
+    }
+    replace_once_or_more(
+        &mut link_js,
+        &format!("\"./{MAIN_JS}\""),
+        &format!("\"./{main_js_name}\""),
+    )?;
+    // Only the `import … from` statements: the keys of the wasm's import object must keep the
+    // module name the wasm itself asks for.
+    let mut rewritten = false;
+    for quote in ['"', '\''] {
+        let from = format!("from {quote}./{LINK_MODULE}{quote}");
+        if main_js.contains(&from) {
+            main_js = main_js.replace(&from, &format!("from {quote}./{link_name}{quote}"));
+            rewritten = true;
+        }
+    }
+    if !rewritten {
+        return Err(format!("{MAIN_JS} does not import ./{LINK_MODULE}"));
+    }
+
+    let write = |name: &str, bytes: &[u8]| {
+        fs::write(dist.join(name), bytes).map_err(|e| format!("cannot write {name}: {e}"))
+    };
+    write(&main_js_name, main_js.as_bytes())?;
+    write(&link_name, link_js.as_bytes())?;
+    write(&main_wasm_name, &wasm)?;
+    for (name, bytes) in chunk_names.iter().zip(&chunk_bytes) {
+        write(name, bytes)?;
+    }
+
+    // Start-up: load the bindings and the main module. Kept in a file of its own (not inline) so
+    // the Content-Security-Policy needs no 'unsafe-inline'.
+    let boot = format!(
+        "import init from '{public_url}{main_js_name}';\n\
+         const wasm = await init({{ module_or_path: '{public_url}{main_wasm_name}' }});\n\
+         dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n"
+    );
+    let boot_name = format!("boot-{}.js", content_hash(boot.as_bytes()));
+    write(&boot_name, boot.as_bytes())?;
+
+    link_from_index(
+        dist,
+        &format!(
+            "<link rel=\"modulepreload\" href=\"{public_url}{main_js_name}\">\n\
+             <link rel=\"modulepreload\" href=\"{public_url}{link_name}\">\n\
+             <link rel=\"preload\" href=\"{public_url}{main_wasm_name}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n\
+             <script type=\"module\" src=\"{public_url}{boot_name}\"></script>\n"
+        ),
+    )?;
+    Ok(Output {
+        main_wasm: main_wasm_name,
+        link_js: link_name,
+        chunks: chunk_names,
+    })
+}
+
+fn replace_once_or_more(text: &mut String, from: &str, to: &str) -> Result<(), String> {
+    if !text.contains(from) {
+        return Err(format!("expected {from} in the generated JavaScript"));
+    }
+    *text = text.replace(from, to);
+    Ok(())
+}
+
+/// Puts the start-up tags at the end of `<head>`.
+fn link_from_index(dist: &Path, tags: &str) -> Result<(), String> {
+    let index = dist.join("index.html");
+    let html = fs::read_to_string(&index).map_err(|e| format!("cannot read {index:?}: {e}"))?;
+    if html.contains("<script") {
+        return Err("index.html already has a script: trunk must not build the Rust app".into());
+    }
+    let at = html.find("</head>").ok_or("index.html has no </head>")?;
+    let html = format!("{}{}{}", &html[..at], tags, &html[at..]);
+    fs::write(&index, html).map_err(|e| format!("cannot write {index:?}: {e}"))
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .map(|p| if p.is_absolute() { p } else { root().join(p) })
+        .unwrap_or_else(|| root().join("target"))
+}
