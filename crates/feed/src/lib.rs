@@ -2,6 +2,7 @@
 //!
 //! - [`model`], [`rich`], [`text`]: the types of feed format v1.
 //! - [`parse`] and [`validate`]: bytes to a checked [`Feed`], every problem with its JSON path.
+//! - [`json`]: the small JSON reader the feed decoder is built on, also for other small files.
 //! - [`catalog`]: look-ups by id, back-links, grouping and ordering the app needs.
 //! - [`import`]: plain-text government documents to structured documents.
 //! - [`search`]: the exact-substring full-text index.
@@ -9,7 +10,9 @@
 
 pub mod catalog;
 pub mod chart;
+mod decode;
 pub mod import;
+pub mod json;
 pub mod model;
 pub mod parse;
 pub mod rich;

@@ -2,11 +2,17 @@
 //!
 //! Fields are lenient on purpose (`#[serde(default)]` on everything that validation can check):
 //! a missing field becomes an empty value so that [`crate::validate`] can report every problem at
-//! once with its JSON path, instead of serde stopping at the first one.
+//! once with its JSON path, instead of stopping at the first one.
+//!
+//! Feeds are read by the crate's `decode` module, by hand, which follows the serde attributes here to the
+//! letter; `Serialize` writes them (feedtool). serde's `Deserialize` exists only behind the
+//! `serde-deserialize` feature, as the reference the decoder is tested against.
 
 use crate::rich::RichText;
 use crate::text::LocalText;
-use serde::{Deserialize, Serialize};
+#[cfg(feature = "serde-deserialize")]
+use serde::Deserialize;
+use serde::Serialize;
 
 /// The schema version this crate reads and writes. Feeds with another major version are refused.
 pub const SCHEMA_VERSION: &str = "1.0";
@@ -17,7 +23,8 @@ pub const SCHEMA_MAJOR: u32 = 1;
 pub type Date = String;
 
 /// The root of a feed.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(default)]
 pub struct Feed {
     /// Format version, `"1.0"`. Minor versions only add optional fields.
@@ -35,7 +42,8 @@ pub struct Feed {
     pub interpretations: Vec<Interpretation>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(default)]
 pub struct Publisher {
     pub name: LocalText,
@@ -47,14 +55,16 @@ pub struct Publisher {
     pub hotline: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(default)]
 pub struct Topic {
     pub id: String,
     pub name: LocalText,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(default)]
 pub struct Agency {
     pub id: String,
@@ -64,7 +74,8 @@ pub struct Agency {
 }
 
 /// What kind of document it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum DocumentKind {
     Regulation,
@@ -75,8 +86,28 @@ pub enum DocumentKind {
     Other,
 }
 
+impl DocumentKind {
+    /// Every kind, in the order of [`DocumentKind::NAMES`].
+    pub const ALL: [DocumentKind; 5] = [
+        DocumentKind::Regulation,
+        DocumentKind::Normative,
+        DocumentKind::Notice,
+        DocumentKind::Plan,
+        DocumentKind::Other,
+    ];
+    /// How the feed spells each kind.
+    pub const NAMES: [&'static str; 5] = ["regulation", "normative", "notice", "plan", "other"];
+
+    /// The kind the feed spells `name`.
+    pub fn from_name(name: &str) -> Option<DocumentKind> {
+        let i = Self::NAMES.iter().position(|n| *n == name)?;
+        Some(Self::ALL[i])
+    }
+}
+
 /// Whether a document still applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum Validity {
     #[default]
@@ -86,8 +117,27 @@ pub enum Validity {
     Expired,
 }
 
+impl Validity {
+    /// Every state, in the order of [`Validity::NAMES`].
+    pub const ALL: [Validity; 4] = [
+        Validity::InForce,
+        Validity::Amended,
+        Validity::Repealed,
+        Validity::Expired,
+    ];
+    /// How the feed spells each state.
+    pub const NAMES: [&'static str; 4] = ["in_force", "amended", "repealed", "expired"];
+
+    /// The state the feed spells `name`.
+    pub fn from_name(name: &str) -> Option<Validity> {
+        let i = Self::NAMES.iter().position(|n| *n == name)?;
+        Some(Self::ALL[i])
+    }
+}
+
 /// A regulation, normative document, notice or plan.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(default)]
 pub struct Document {
     pub id: String,
@@ -114,7 +164,8 @@ pub struct Document {
 }
 
 /// One issue of the government gazette.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(default)]
 pub struct GazetteIssue {
     pub id: String,
@@ -133,7 +184,8 @@ pub struct GazetteIssue {
 }
 
 /// A section of an issue's table of contents, e.g. 自治区人民政府办公厅文件.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(default)]
 pub struct GazetteSection {
     pub title: LocalText,
@@ -142,7 +194,8 @@ pub struct GazetteSection {
 }
 
 /// A question a citizen asks, answered in plain language.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(default)]
 pub struct QaItem {
     pub id: String,
@@ -155,7 +208,8 @@ pub struct QaItem {
 }
 
 /// A policy explained with pictures, charts and media (图解 / 解读).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(default)]
 pub struct Interpretation {
     pub id: String,
@@ -174,7 +228,8 @@ pub struct Interpretation {
 }
 
 /// An image with its intrinsic size (so the page reserves its space) and required alt text.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(default)]
 pub struct Image {
     pub src: String,
@@ -193,7 +248,8 @@ impl Image {
 }
 
 /// One panel of an interpretation. In JSON an object with a `"type"` tag.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Panel {
     Image(Image),
@@ -206,7 +262,8 @@ pub enum Panel {
     Video(Media),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(rename_all = "snake_case")]
 pub enum ChartKind {
     #[default]
@@ -215,8 +272,16 @@ pub enum ChartKind {
     Pie,
 }
 
+impl ChartKind {
+    /// Every kind, in the order of [`ChartKind::NAMES`].
+    pub const ALL: [ChartKind; 3] = [ChartKind::Bar, ChartKind::Line, ChartKind::Pie];
+    /// How the feed spells each kind.
+    pub const NAMES: [&'static str; 3] = ["bar", "line", "pie"];
+}
+
 /// A chart drawn by the app from labelled numeric series.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(default)]
 pub struct Chart {
     pub kind: ChartKind,
@@ -235,7 +300,8 @@ pub struct Chart {
     pub source: LocalText,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(default)]
 pub struct Series {
     pub name: LocalText,
@@ -243,7 +309,8 @@ pub struct Series {
 }
 
 /// Audio or video with its transcript (required: media must be readable without sound).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(default)]
 pub struct Media {
     pub src: String,

@@ -2,10 +2,9 @@
 //! then [`crate::validate`]. Every failure is a [`FeedError`] that lists its problems as
 //! `path: reason` lines; no input makes it panic.
 
+use crate::decode::{self, DecodeError, Schema};
 use crate::model::{Feed, SCHEMA_MAJOR, SCHEMA_VERSION};
 use crate::validate::{schema_major, validate};
-use serde::de::{IgnoredAny, MapAccess, Visitor};
-use serde::Deserialize;
 use std::fmt;
 
 pub use crate::validate::Problem;
@@ -96,6 +95,19 @@ impl std::error::Error for FeedError {}
 
 /// Parses and validates a feed.
 pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
+    let feed = decode_feed(bytes)?;
+    let problems = validate(&feed);
+    if problems.is_empty() {
+        Ok(feed)
+    } else {
+        Err(FeedError::Invalid(problems))
+    }
+}
+
+/// Reads a feed without applying the validation rules: the caps, the JSON syntax, the schema
+/// version and the types only. For tools that look into a feed that is not valid yet; the app
+/// uses [`parse_feed`].
+pub fn decode_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
     if bytes.len() > MAX_FEED_BYTES {
         return Err(FeedError::TooLarge {
             size: bytes.len(),
@@ -108,184 +120,39 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
 
     // The version decides how the rest is read, so it is read first (and this pass also finds
     // any syntax error, with its position, without building anything).
-    let head: Head = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data if e.to_string().contains(FEED_IS_AN_OBJECT) => {
-            FeedError::Invalid(vec![Problem::new("$", "the feed must be a JSON object")])
-        }
-        _ => syntax_or_type_error(e),
-    })?;
-    if let Some(serde_json::Value::String(schema)) = &head.schema {
-        if let Some(major) = schema_major(schema) {
-            if major != SCHEMA_MAJOR {
+    match decode::head(bytes)? {
+        Schema::Text(schema) => {
+            if schema_major(&schema).is_some_and(|major| major != SCHEMA_MAJOR) {
                 return Err(FeedError::UnsupportedSchema {
-                    found: schema.clone(),
+                    found: schema,
                     supported: SCHEMA_VERSION.to_string(),
                 });
             }
         }
-    }
-    let schema_problem = match &head.schema {
-        Some(serde_json::Value::String(_)) | None => None,
-        Some(other) => Some(Problem::new(
-            "$.schema",
-            format!("expected a version string such as \"{SCHEMA_VERSION}\", found {other}"),
-        )),
-    };
-    if let Some(p) = schema_problem {
-        return Err(FeedError::Invalid(vec![p]));
-    }
-
-    let feed = deserialize(bytes)?;
-    let problems = validate(&feed);
-    if problems.is_empty() {
-        Ok(feed)
-    } else {
-        Err(FeedError::Invalid(problems))
-    }
-}
-
-/// Only the version; other fields are skipped without being built.
-struct Head {
-    schema: Option<serde_json::Value>,
-}
-
-impl<'de> Deserialize<'de> for Head {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct HeadVisitor;
-        impl<'de> Visitor<'de> for HeadVisitor {
-            type Value = Head;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(FEED_IS_AN_OBJECT)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Head, A::Error> {
-                let mut schema = None;
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    if key == "schema" && schema.is_none() {
-                        schema = Some(map.next_value()?);
-                    } else {
-                        map.next_value::<IgnoredAny>()?;
-                    }
-                }
-                Ok(Head { schema })
-            }
+        Schema::Other(what) => {
+            return Err(FeedError::Invalid(vec![Problem::new(
+                "$.schema",
+                format!("expected a version string such as \"{SCHEMA_VERSION}\", found {what}"),
+            )]))
         }
-        d.deserialize_map(HeadVisitor)
+        Schema::Missing => {}
     }
+    Ok(decode::feed(bytes)?)
 }
 
-const FEED_IS_AN_OBJECT: &str = "a JSON object";
-
-fn syntax_or_type_error(e: serde_json::Error) -> FeedError {
-    match e.classify() {
-        serde_json::error::Category::Data => {
-            FeedError::Invalid(vec![Problem::new("$", strip_position(&e))])
-        }
-        _ => FeedError::Syntax {
-            line: e.line(),
-            column: e.column(),
-            message: strip_position(&e),
-        },
-    }
-}
-
-/// serde_json appends " at line L column C" to its messages; the position is reported apart.
-/// Type names of this crate mean nothing to a publisher and become JSON terms.
-fn strip_position(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let message = full.strip_suffix(&suffix).unwrap_or(&full);
-    let mut message = message.to_string();
-    for (rust, json) in [
-        ("expected u64", "expected a whole number (0 or more)"),
-        ("expected u32", "expected a whole number (0 or more)"),
-        ("expected u16", "expected a whole number from 0 to 65535"),
-        ("expected u8", "expected a whole number from 0 to 255"),
-        ("expected f64", "expected a number"),
-    ] {
-        if let Some(at) = message.find(rust) {
-            if !message[at + rust.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
-                message.replace_range(at..at + rust.len(), json);
+impl From<DecodeError> for FeedError {
+    fn from(e: DecodeError) -> FeedError {
+        match e {
+            DecodeError::Json(e) => FeedError::Syntax {
+                line: e.line,
+                column: e.column,
+                message: e.message,
+            },
+            DecodeError::Type { path, message } => {
+                FeedError::Invalid(vec![Problem::new(path, message)])
             }
         }
     }
-    for (rust, json) in [
-        (", expected struct ", ", expected an object"),
-        (
-            ", expected internally tagged enum ",
-            ", expected an object with a \"type\"",
-        ),
-    ] {
-        if let Some(at) = message.find(rust) {
-            return format!("{}{json}", &message[..at]);
-        }
-    }
-    message
-}
-
-/// Deserialise with the JSON path of a type error (`$.documents[2].issued`).
-#[cfg(feature = "json-paths")]
-fn deserialize(bytes: &[u8]) -> Result<Feed, FeedError> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = json_path(e.path());
-        let inner = e.into_inner();
-        match inner.classify() {
-            serde_json::error::Category::Data => {
-                FeedError::Invalid(vec![Problem::new(path, strip_position(&inner))])
-            }
-            _ => syntax_or_type_error(inner),
-        }
-    })
-}
-
-/// Deserialise, locating a type error by line and column (the lean build for the browser).
-#[cfg(not(feature = "json-paths"))]
-fn deserialize(bytes: &[u8]) -> Result<Feed, FeedError> {
-    serde_json::from_slice(bytes).map_err(|inner| match inner.classify() {
-        serde_json::error::Category::Data => FeedError::Invalid(vec![Problem::new(
-            format!("$ (line {}, column {})", inner.line(), inner.column()),
-            strip_position(&inner),
-        )]),
-        _ => syntax_or_type_error(inner),
-    })
-}
-
-#[cfg(feature = "json-paths")]
-fn json_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::from("$");
-    for seg in path {
-        match seg {
-            Segment::Seq { index } => {
-                out.push('[');
-                out.push_str(&index.to_string());
-                out.push(']');
-            }
-            Segment::Map { key } if is_plain_key(key) => {
-                out.push('.');
-                out.push_str(key);
-            }
-            Segment::Map { key } => {
-                out.push_str("[\"");
-                for c in key.chars() {
-                    if c == '"' || c == '\\' {
-                        out.push('\\');
-                    }
-                    out.push(c);
-                }
-                out.push_str("\"]");
-            }
-            // Enums here are tagged inside their object, so a variant adds no JSON step.
-            Segment::Enum { .. } => {}
-            Segment::Unknown => out.push_str(".?"),
-        }
-    }
-    out
-}
-
-#[cfg(feature = "json-paths")]
-fn is_plain_key(key: &str) -> bool {
-    !key.is_empty() && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 /// Counts bracket nesting outside strings in one pass over the bytes: cheap, and it runs before

@@ -3,15 +3,20 @@
 
 use crate::model::Image;
 use crate::text::LocalText;
-use serde::de::{self, Deserializer};
 use serde::ser::{SerializeMap, Serializer};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+#[cfg(feature = "serde-deserialize")]
+use serde::{
+    de::{self, Deserializer},
+    Deserialize,
+};
 
 /// A body of rich text: a sequence of blocks.
 pub type RichText = Vec<Block>;
 
 /// One block of rich text. In JSON an object with a `"type"` tag.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "serde-deserialize", derive(Deserialize))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     /// A heading. `level` 1–6 is relative to the item (the page adds its own title above);
@@ -97,6 +102,7 @@ impl Inline {
     }
 }
 
+#[cfg(feature = "serde-deserialize")]
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum RawInlines {
@@ -104,6 +110,7 @@ enum RawInlines {
     Many(Vec<RawInline>),
 }
 
+#[cfg(feature = "serde-deserialize")]
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum RawInline {
@@ -111,6 +118,7 @@ enum RawInline {
     Object(Box<RawInlineObject>),
 }
 
+#[cfg(feature = "serde-deserialize")]
 #[derive(Deserialize)]
 struct RawInlineObject {
     em: Option<LocalText>,
@@ -123,6 +131,7 @@ struct RawInlineObject {
     _rest: serde_json::Map<String, serde_json::Value>,
 }
 
+#[cfg(feature = "serde-deserialize")]
 impl RawInline {
     fn into_inline<E: de::Error>(self) -> Result<Inline, E> {
         let o = match self {
@@ -165,6 +174,7 @@ impl RawInline {
     }
 }
 
+#[cfg(feature = "serde-deserialize")]
 impl<'de> Deserialize<'de> for Inlines {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let raw = RawInlines::deserialize(d).map_err(|_| {

@@ -1,8 +1,12 @@
 //! Localised text: a plain string (zh-Hans) or a map of BCP 47 tags to strings.
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+#[cfg(feature = "serde-deserialize")]
+use serde::{
+    de::{self, Deserializer, MapAccess, Visitor},
+    Deserialize,
+};
 use std::fmt;
 
 /// The languages the UI and content know about. zh-Hans is the default and always present.
@@ -114,6 +118,7 @@ impl Serialize for LocalText {
     }
 }
 
+#[cfg(feature = "serde-deserialize")]
 impl<'de> Deserialize<'de> for LocalText {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct LocalTextVisitor;

@@ -100,7 +100,7 @@ fn documents_of_an_issue_are_in_printed_order() {
 #[test]
 fn issues_are_grouped_by_year_newest_first() {
     let mut feed: Feed =
-        serde_json::from_slice(include_bytes!("../fixtures/valid/full.json")).unwrap();
+        gongkai_feed::parse::decode_feed(include_bytes!("../fixtures/valid/full.json")).unwrap();
     let mut extra = feed.gazette[0].clone();
     extra.id = "2019-13".into();
     extra.number = 13;

@@ -101,17 +101,16 @@ fn a_feed_that_is_not_an_object_is_reported() {
     );
 }
 
-/// Inside a block or panel (objects tagged by `"type"`) the path ends at the block: the
-/// deserializer reads those through a buffer that does not track paths.
+/// Inside a block or panel (objects tagged by `"type"`) too, the path goes down to the value.
 #[test]
-fn a_type_error_is_reported_with_its_json_path() {
+fn a_type_error_inside_a_block_is_reported_with_the_json_path_of_the_value() {
     let text = String::from_utf8(FULL.to_vec())
         .unwrap()
         .replace("\"width\": 800", "\"width\": \"800px\"");
     assert_eq!(
         lines(&parse_feed(text.as_bytes()).unwrap_err()),
         [
-            r#"$.documents[0].body[7]: invalid type: string "800px", expected a whole number (0 or more)"#
+            r#"$.documents[0].body[7].width: invalid type: string "800px", expected a whole number (0 or more)"#
         ]
     );
 }

@@ -573,7 +573,7 @@ fn a_pie_chart_adding_up_to_zero_is_reported() {
 #[test]
 fn a_value_that_is_not_finite_is_reported() {
     // JSON has no NaN, but a feed built in code (an importer) can hold one.
-    let mut feed: Feed = serde_json::from_str(FULL).unwrap();
+    let mut feed: Feed = gongkai_feed::parse::decode_feed(FULL.as_bytes()).unwrap();
     let Panel::Chart(chart) = &mut feed.interpretations[0].panels[2] else {
         panic!("panel 2 is a chart");
     };

@@ -25,11 +25,11 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
         .get("--id")
         .ok_or_else(|| Failure::usage("missing --id"))?;
     let kind = match args.get("--kind") {
-        Some(k) => enum_from_str::<DocumentKind>(k, "--kind")?,
+        Some(k) => DocumentKind::from_name(k).ok_or_else(|| unknown(k, "--kind"))?,
         None => DocumentKind::default(),
     };
     let status = match args.get("--status") {
-        Some(s) => enum_from_str::<Validity>(s, "--status")?,
+        Some(s) => Validity::from_name(s).ok_or_else(|| unknown(s, "--status"))?,
         None => Validity::default(),
     };
     let text = std::fs::read_to_string(path)
@@ -53,8 +53,7 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
-/// Reads a snake_case enum value the way the feed spells it, so the options match the format.
-fn enum_from_str<T: serde::de::DeserializeOwned>(value: &str, option: &str) -> Result<T, Failure> {
-    serde_json::from_value(serde_json::Value::String(value.to_string()))
-        .map_err(|_| Failure::usage(format!("{option}: unknown value {value:?}")))
+/// The options take the values the way the feed spells them, so they match the format.
+fn unknown(value: &str, option: &str) -> Failure {
+    Failure::usage(format!("{option}: unknown value {value:?}"))
 }

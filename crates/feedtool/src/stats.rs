@@ -3,7 +3,7 @@
 use crate::args::Args;
 use crate::input::read_source;
 use crate::Failure;
-use gongkai_feed::parse::{parse_feed, FeedError};
+use gongkai_feed::parse::{decode_feed, parse_feed, FeedError};
 use gongkai_feed::{
     Block, Chart, Document, Feed, GazetteIssue, Image, Inlines, Interpretation, LocalText, Panel,
     QaItem,
@@ -22,7 +22,7 @@ pub fn run(raw: &[String]) -> Result<(), Failure> {
     // readable JSON gets them too, after a note.
     let feed = match parse_feed(&bytes) {
         Ok(feed) => feed,
-        Err(FeedError::Invalid(problems)) => match serde_json::from_slice::<Feed>(&bytes) {
+        Err(FeedError::Invalid(problems)) => match decode_feed(&bytes) {
             Ok(feed) => {
                 let n = problems.len();
                 eprintln!(
