@@ -1,6 +1,6 @@
 //! The last good copy of each feed, kept in Cache Storage so it survives reloads, restarts and
-//! days without network. Keyed by the feed's absolute URL; the copy's validators (ETag,
-//! Last-Modified) are kept with it for conditional requests.
+//! days without network. Keyed by the feed's absolute URL. (Revalidating it with the server is
+//! the browser's HTTP cache's job: see `http::get_capped`.)
 //!
 //! The service worker's caches are named `gongkai-precache-*` and are replaced with every build;
 //! this one is not, so an app update never loses a publisher's feed.
@@ -29,14 +29,6 @@ impl fmt::Display for CacheError {
     }
 }
 
-/// A feed as it was last accepted.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SavedFeed {
-    pub bytes: Vec<u8>,
-    pub etag: Option<String>,
-    pub last_modified: Option<String>,
-}
-
 fn failed(e: wasm_bindgen::JsValue) -> CacheError {
     CacheError::Failed(
         e.dyn_ref::<js_sys::Error>()
@@ -59,8 +51,8 @@ async fn open() -> Result<web_sys::Cache, CacheError> {
     Ok(cache.unchecked_into())
 }
 
-/// The saved copy of the feed at `url`, if any.
-pub async fn load_feed(url: &str) -> Result<Option<SavedFeed>, CacheError> {
+/// The saved copy (its bytes) of the feed at `url`, if any.
+pub async fn load_feed(url: &str) -> Result<Option<Vec<u8>>, CacheError> {
     let cache = open().await?;
     let hit = JsFuture::from(cache.match_with_str(url))
         .await
@@ -69,35 +61,25 @@ pub async fn load_feed(url: &str) -> Result<Option<SavedFeed>, CacheError> {
         return Ok(None);
     }
     let resp: web_sys::Response = hit.unchecked_into();
-    let header = |name: &str| resp.headers().get(name).ok().flatten();
-    let etag = header("ETag");
-    let last_modified = header("Last-Modified");
     let buf = JsFuture::from(resp.array_buffer().map_err(failed)?)
         .await
         .map_err(failed)?;
-    Ok(Some(SavedFeed {
-        bytes: js_sys::Uint8Array::new(&buf).to_vec(),
-        etag,
-        last_modified,
-    }))
+    Ok(Some(js_sys::Uint8Array::new(&buf).to_vec()))
 }
 
-/// Keeps `feed` as the last good copy of `url`, replacing the previous one.
-pub async fn save_feed(url: &str, feed: &SavedFeed) -> Result<(), CacheError> {
+/// Keeps `bytes` as the last good copy of the feed at `url`, replacing the previous one. The
+/// replacement is whole or not at all: a failure (storage full, the page closed) leaves the
+/// previous copy in place.
+pub async fn save_feed(url: &str, bytes: &[u8]) -> Result<(), CacheError> {
     let cache = open().await?;
     let headers = web_sys::Headers::new().map_err(failed)?;
     let _ = headers.set("Content-Type", "application/json");
-    if let Some(etag) = &feed.etag {
-        let _ = headers.set("ETag", etag);
-    }
-    if let Some(lm) = &feed.last_modified {
-        let _ = headers.set("Last-Modified", lm);
-    }
     let init = web_sys::ResponseInit::new();
     init.set_status(200);
     init.set_headers(&headers);
-    let mut bytes = feed.bytes.clone();
-    let resp = web_sys::Response::new_with_opt_u8_array_and_init(Some(&mut bytes), &init)
+    // One copy into JavaScript memory, which the response then owns.
+    let body = js_sys::Uint8Array::from(bytes);
+    let resp = web_sys::Response::new_with_opt_buffer_source_and_init(Some(&body), &init)
         .map_err(failed)?;
     JsFuture::from(cache.put_with_str(url, &resp))
         .await

@@ -1,5 +1,6 @@
 //! Careful HTTP GET for feeds: a time limit, a byte cap enforced while the body streams in,
-//! conditional requests, and errors that tell a CORS refusal apart from a network failure.
+//! revalidation of the browser's own copy, and errors that tell a CORS refusal apart from a
+//! network failure.
 
 use std::cell::Cell;
 use std::fmt;
@@ -41,26 +42,21 @@ impl fmt::Display for HttpError {
 }
 
 /// How to fetch.
-pub struct GetOptions<'a> {
+pub struct GetOptions {
     /// The whole download (headers and body) must finish within this many seconds.
     pub timeout_seconds: u32,
-    /// Stop reading and fail once the body passes this many bytes.
+    /// Stop reading and fail once the body passes this many bytes (as unpacked: a compressed
+    /// body is counted by what it expands to).
     pub max_bytes: usize,
-    /// Validators of the copy already held, sent as `If-None-Match` / `If-Modified-Since`.
-    pub etag: Option<&'a str>,
-    pub last_modified: Option<&'a str>,
 }
 
 /// A successful answer.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fetched {
-    /// 304: the held copy is current.
+    /// 304: the held copy is current (only from a server or proxy that answers a request
+    /// without validators with 304; the browser turns its own revalidations into 200s).
     NotModified,
-    Body {
-        bytes: Vec<u8>,
-        etag: Option<String>,
-        last_modified: Option<String>,
-    },
+    Body(Vec<u8>),
 }
 
 /// An absolute URL, parsed.
@@ -186,110 +182,138 @@ fn header(resp: &web_sys::Response, name: &str) -> Option<String> {
     resp.headers().get(name).ok().flatten()
 }
 
-/// GET `url` with a time limit and a byte cap.
+/// A GET under way: the request left when it was made, so other work (reading the saved copy,
+/// parsing it) overlaps with the download. Dropping it cancels the request.
+pub struct Pending {
+    answer: JsFuture,
+    deadline: Deadline,
+    target: AbsUrl,
+    timeout_seconds: u32,
+    max_bytes: usize,
+}
+
+/// Starts a GET of `url` with a time limit and a byte cap; [`Pending::finish`] reads the answer.
 ///
-/// Same-origin requests carry the held copy's validators explicitly. Cross-origin requests use
-/// `cache: no-cache` instead: the browser then revalidates with its own cached ETag /
-/// Last-Modified, which needs no CORS preflight, so a publisher only has to send
-/// `Access-Control-Allow-Origin`.
-pub async fn get_capped(url: &str, opts: &GetOptions<'_>) -> Result<Fetched, HttpError> {
+/// A plain request with `cache: no-cache`: the browser revalidates its own copy (ETag /
+/// Last-Modified, answered 304 when unchanged, which costs no download), and a cross-origin
+/// request needs no CORS preflight, so a publisher only has to send
+/// `Access-Control-Allow-Origin`. Being plain, the request also takes over a
+/// `<link rel="preload" as="fetch" crossorigin>` of the same URL that the page started before
+/// the app was running: the download then began at navigation, not once the wasm had loaded.
+pub fn start(url: &str, opts: &GetOptions) -> Result<Pending, HttpError> {
     let target = resolve(url).ok_or_else(|| HttpError::Network(format!("not a URL: {url}")))?;
-    let cross_origin = target.origin != page_origin();
+    let window = web_sys::window().ok_or_else(|| HttpError::Network("no window".into()))?;
     let deadline = Deadline::new(opts.timeout_seconds)?;
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&deadline.signal()));
     init.set_mode(web_sys::RequestMode::Cors);
-    if cross_origin {
-        init.set_cache(web_sys::RequestCache::NoCache);
-    } else {
-        init.set_cache(web_sys::RequestCache::NoStore);
-        let headers = web_sys::Headers::new().map_err(|e| HttpError::Network(js_message(&e)))?;
-        if let Some(etag) = opts.etag {
-            let _ = headers.set("If-None-Match", etag);
-        }
-        if let Some(lm) = opts.last_modified {
-            let _ = headers.set("If-Modified-Since", lm);
-        }
-        init.set_headers(&headers);
-    }
-    let resp = match fetch_with(&target.href, &init).await {
-        Ok(r) => r,
-        Err(e) => {
-            if deadline.passed() {
-                return Err(HttpError::Timeout {
-                    seconds: opts.timeout_seconds,
-                });
-            }
-            if cross_origin && server_answers_without_cors(&target.href, opts.timeout_seconds).await
-            {
-                return Err(HttpError::Cors {
-                    origin: target.origin,
-                });
-            }
-            return Err(HttpError::Network(js_message(&e)));
-        }
-    };
-    if resp.status() == 304 {
-        return Ok(Fetched::NotModified);
-    }
-    if !resp.ok() {
-        return Err(HttpError::Status(resp.status()));
-    }
-    let etag = header(&resp, "ETag");
-    let last_modified = header(&resp, "Last-Modified");
-    // A declared length over the cap fails before a byte is read.
-    if let Some(len) = header(&resp, "Content-Length").and_then(|v| v.trim().parse::<u64>().ok()) {
-        if len > opts.max_bytes as u64 {
-            return Err(HttpError::TooLarge {
-                max: opts.max_bytes,
-            });
-        }
-    }
-    let bytes = read_capped(&resp, opts.max_bytes)
-        .await
-        .map_err(|e| match e {
-            HttpError::Body(_) if deadline.passed() => HttpError::Timeout {
-                seconds: opts.timeout_seconds,
-            },
-            other => other,
-        })?;
-    Ok(Fetched::Body {
-        bytes,
-        etag,
-        last_modified,
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let answer = JsFuture::from(window.fetch_with_str_and_init(&target.href, &init));
+    Ok(Pending {
+        answer,
+        deadline,
+        target,
+        timeout_seconds: opts.timeout_seconds,
+        max_bytes: opts.max_bytes,
     })
 }
 
-/// Reads the body chunk by chunk, stopping (and cancelling the download) past `max` bytes.
+impl Pending {
+    /// Waits for the answer and reads its body, within the time limit and the byte cap.
+    pub async fn finish(self) -> Result<Fetched, HttpError> {
+        let Pending {
+            answer,
+            deadline,
+            target,
+            timeout_seconds,
+            max_bytes,
+        } = self;
+        let resp = match answer.await.and_then(|r| r.dyn_into::<web_sys::Response>()) {
+            Ok(r) => r,
+            Err(e) => {
+                if deadline.passed() {
+                    return Err(HttpError::Timeout {
+                        seconds: timeout_seconds,
+                    });
+                }
+                let cross_origin = target.origin != page_origin();
+                if cross_origin && server_answers_without_cors(&target.href, timeout_seconds).await
+                {
+                    return Err(HttpError::Cors {
+                        origin: target.origin,
+                    });
+                }
+                return Err(HttpError::Network(js_message(&e)));
+            }
+        };
+        if resp.status() == 304 {
+            return Ok(Fetched::NotModified);
+        }
+        if !resp.ok() {
+            return Err(HttpError::Status(resp.status()));
+        }
+        // A declared length over the cap fails before a byte is read. (With a compressed body
+        // the declared length is the compressed one, so the cap is enforced again while
+        // reading.)
+        let declared = header(&resp, "Content-Length").and_then(|v| v.trim().parse::<u64>().ok());
+        if declared.is_some_and(|len| len > max_bytes as u64) {
+            return Err(HttpError::TooLarge { max: max_bytes });
+        }
+        let bytes = read_capped(&resp, max_bytes).await.map_err(|e| match e {
+            HttpError::Body(_) if deadline.passed() => HttpError::Timeout {
+                seconds: timeout_seconds,
+            },
+            other => other,
+        })?;
+        Ok(Fetched::Body(bytes))
+    }
+}
+
+/// GET `url` with a time limit and a byte cap: [`start`] and [`Pending::finish`] in one.
+pub async fn get_capped(url: &str, opts: &GetOptions) -> Result<Fetched, HttpError> {
+    start(url, opts)?.finish().await
+}
+
+/// Reads the body as it streams in, stopping (and cancelling the download) past `max` bytes.
+/// The chunks stay in JavaScript until the end and are then copied into one buffer of the
+/// exact size: one copy of each byte, instead of growing a buffer chunk by chunk.
 async fn read_capped(resp: &web_sys::Response, max: usize) -> Result<Vec<u8>, HttpError> {
     let Some(stream) = resp.body() else {
         return Ok(Vec::new());
     };
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut out = Vec::new();
+    let (done_key, value_key) = (JsValue::from_str("done"), JsValue::from_str("value"));
+    let mut chunks: Vec<js_sys::Uint8Array> = Vec::new();
+    let mut total = 0usize;
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
             .map_err(|e| HttpError::Body(js_message(&e)))?;
-        let done = js_sys::Reflect::get(&chunk, &JsValue::from_str("done"))
+        let done = js_sys::Reflect::get(&chunk, &done_key)
             .ok()
             .and_then(|v| v.as_bool())
             .unwrap_or(true);
         if done {
-            return Ok(out);
+            break;
         }
-        let value = js_sys::Reflect::get(&chunk, &JsValue::from_str("value"))
+        let value = js_sys::Reflect::get(&chunk, &value_key)
             .map_err(|e| HttpError::Body(js_message(&e)))?;
         let bytes: js_sys::Uint8Array = value
             .dyn_into()
             .map_err(|_| HttpError::Body("the body is not bytes".into()))?;
-        let len = bytes.length() as usize;
-        if out.len() + len > max {
+        total += bytes.length() as usize;
+        if total > max {
             let _ = reader.cancel();
             return Err(HttpError::TooLarge { max });
         }
-        let start = out.len();
-        out.resize(start + len, 0);
-        bytes.copy_to(&mut out[start..]);
+        chunks.push(bytes);
     }
+    let mut out = vec![0u8; total];
+    let mut at = 0;
+    for c in &chunks {
+        let len = c.length() as usize;
+        c.copy_to(&mut out[at..at + len]);
+        at += len;
+    }
+    Ok(out)
 }

@@ -8,6 +8,7 @@ pub mod gestures;
 pub mod http;
 pub mod layout;
 pub mod network;
+pub mod perf;
 pub mod quota;
 pub mod reading;
 pub mod share;

@@ -6,11 +6,18 @@
 //!   origins a `?feed=` link may point to. Without it: the bundled feed and no `?feed=` at all
 //!   (other than this site's own).
 //! - The last good copy of each feed is kept on the device (Cache Storage) and shown at once.
-//! - The network is asked next, with a time limit, a byte cap and a conditional request. A new
-//!   feed replaces the old only if it parses, validates and its `version` is not lower; otherwise
-//!   the old stays and a notice says what was wrong (with the validation messages for editors).
+//! - The network is asked at the same time, with a time limit and a byte cap; the browser
+//!   revalidates its own copy, so an unchanged feed costs a 304. A new feed replaces the old
+//!   only if it parses, validates and its `version` is not lower; otherwise the old stays and a
+//!   notice says what was wrong (with the validation messages for editors).
+//! - A new feed is shown as soon as it has been validated, and becomes the saved last good copy
+//!   right after that screen is painted. Until the save has finished the previous good copy
+//!   stays the saved one, so a reload in between shows it and asks the network again.
 //! - Nothing held and the feed fails: the next configured feed, finally the bundled one.
+//!
+//! Every step leaves a performance mark (`platform::perf::marks`) for the feed benchmark.
 
+use crate::platform::perf::{self, marks};
 use crate::platform::{cache, http, network, storage};
 use gongkai_feed::catalog::Catalog;
 use gongkai_feed::model::Feed;
@@ -237,11 +244,9 @@ async fn load_config(notices: RwSignal<Vec<FeedNotice>>) -> Config {
     let opts = http::GetOptions {
         timeout_seconds: CONFIG_TIMEOUT_SECONDS,
         max_bytes: CONFIG_MAX_BYTES,
-        etag: None,
-        last_modified: None,
     };
     match http::get_capped(CONFIG_URL, &opts).await {
-        Ok(http::Fetched::Body { bytes, .. }) => match serde_json::from_slice::<Config>(&bytes) {
+        Ok(http::Fetched::Body(bytes)) => match serde_json::from_slice::<Config>(&bytes) {
             Ok(config) => {
                 if let Ok(text) = std::str::from_utf8(&bytes) {
                     let _ = storage::set(CONFIG_KEY, text);
@@ -349,6 +354,16 @@ impl Writers {
         }));
         self.status
             .set(FeedStatus::Ready(Arc::new(Catalog::new(feed))));
+        perf::mark(marks::SHOWN);
+    }
+
+    /// The copy on screen is confirmed by the network (unchanged).
+    fn confirm(&self) {
+        self.source.update(|s| {
+            if let Some(s) = s {
+                s.saved_copy = false;
+            }
+        });
     }
 
     fn notify(&self, notice: FeedNotice) {
@@ -382,7 +397,14 @@ enum Pass {
     Refresh,
 }
 
-/// Shows the saved copy of `c` at once (at the start), then asks the network. Ok(()) once
+/// Parses and validates `bytes`, leaving a mark for the benchmark.
+fn parse(bytes: &[u8]) -> Result<Feed, FeedError> {
+    let parsed = parse_feed(bytes);
+    perf::mark(marks::VALIDATED);
+    parsed
+}
+
+/// Shows the saved copy of `c` at once (at the start) while the network is asked. Ok(()) once
 /// something of `c` is on screen (a problem with the network copy is then a notice); the
 /// problem otherwise.
 async fn load_candidate(
@@ -391,47 +413,43 @@ async fn load_candidate(
     w: Writers,
     pass: Pass,
 ) -> Result<(), FeedProblem> {
-    let saved = cache::load_feed(&c.url.href).await.ok().flatten();
-    // A saved copy that no longer parses (a newer format, a damaged store) is simply not used.
-    let held = saved.and_then(|s| parse_feed(&s.bytes).ok().map(|f| (s, f.version, f)));
-    let held = held.map(|(s, version, feed)| {
-        if pass == Pass::Start {
-            w.show(feed, c, true);
-        }
-        (s, version)
-    });
     let opts = http::GetOptions {
         timeout_seconds: config.timeout(),
         max_bytes: config.max_bytes(),
-        etag: held.as_ref().and_then(|(s, _)| s.etag.as_deref()),
-        last_modified: held.as_ref().and_then(|(s, _)| s.last_modified.as_deref()),
     };
-    let result = http::get_capped(&c.url.href, &opts).await;
+    // The request leaves now: the download overlaps with reading and showing the saved copy.
+    let request = http::start(&c.url.href, &opts);
+    perf::mark(marks::REQUESTED);
+    let saved = cache::load_feed(&c.url.href).await.ok().flatten();
+    perf::mark(marks::SAVED_LOOKED_UP);
+    // A saved copy that no longer parses (a newer format, a damaged store) is simply not used.
+    let held = saved.and_then(|bytes| parse(&bytes).ok().map(|f| (bytes, f)));
+    let held = held.map(|(bytes, feed)| {
+        let version = feed.version;
+        if pass == Pass::Start {
+            w.show(feed, c, true);
+        }
+        (bytes, version)
+    });
+    let result = match request {
+        Ok(request) => request.finish().await,
+        Err(e) => Err(e),
+    };
+    perf::mark(marks::BODY);
     let problem = match result {
         Ok(http::Fetched::NotModified) if held.is_some() => {
-            w.source.update(|s| {
-                if let Some(s) = s {
-                    s.saved_copy = false;
-                }
-            });
+            w.confirm();
             return Ok(());
         }
         // A 304 with nothing held: a confused server or proxy.
         Ok(http::Fetched::NotModified) => FeedProblem::Status(304),
-        Ok(http::Fetched::Body {
-            bytes,
-            etag,
-            last_modified,
-        }) => {
-            if held.as_ref().is_some_and(|(s, _)| s.bytes == bytes) {
-                w.source.update(|s| {
-                    if let Some(s) = s {
-                        s.saved_copy = false;
-                    }
-                });
+        Ok(http::Fetched::Body(bytes)) => {
+            // The browser answers an unchanged feed from its HTTP cache: the same bytes.
+            if held.as_ref().is_some_and(|(b, _)| *b == bytes) {
+                w.confirm();
                 return Ok(());
             }
-            match parse_feed(&bytes) {
+            match parse(&bytes) {
                 Err(e) => problem_of_feed(&e),
                 Ok(feed) => match held.as_ref().map(|(_, v)| *v) {
                     Some(held_version) if feed.version < held_version => FeedProblem::Older {
@@ -439,21 +457,20 @@ async fn load_candidate(
                         held: held_version,
                     },
                     previous => {
-                        // Keeping it can fail (storage full, private mode): it is still shown.
-                        let _ = cache::save_feed(
-                            &c.url.href,
-                            &cache::SavedFeed {
-                                bytes,
-                                etag,
-                                last_modified,
-                            },
-                        )
-                        .await;
                         let as_of = feed.generated_at.get(..10).unwrap_or(&feed.generated_at);
                         let as_of = as_of.to_string();
+                        // Shown first, kept after the screen is painted: saving a large feed
+                        // takes a while, and until it is done the previous good copy is still
+                        // the saved one, so nothing is lost if the page goes away meanwhile.
                         w.show(feed, c, false);
                         if previous.is_some() {
                             w.notify(FeedNotice::Updated { as_of });
+                        }
+                        drop(held);
+                        perf::after_next_paint().await;
+                        // Keeping it can fail (storage full, private mode): it is still shown.
+                        if cache::save_feed(&c.url.href, &bytes).await.is_ok() {
+                            perf::mark(marks::KEPT);
                         }
                         return Ok(());
                     }
@@ -501,7 +518,9 @@ fn keep_fresh(c: Candidate, config: Config, w: Writers) {
 }
 
 async fn load_all(w: Writers, set_checking: WriteSignal<bool>) {
+    perf::mark(marks::START);
     let config = load_config(w.notices).await;
+    perf::mark(marks::CONFIG);
     let (candidates, refused) = candidates(&config, http::query_param("feed"));
     if let Some(notice) = refused {
         w.notify(notice);

@@ -6,8 +6,10 @@
 // swap the build it serves; the port is also a fresh origin, so no service worker or cache of
 // another test is in the way.
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config.mjs';
 import { test, expect, feed, zh, open } from './support/fixtures.mjs';
@@ -106,13 +108,103 @@ test('the bundled feed is revalidated with a conditional request, and a 304 chan
     const before = feedRequests().length;
     await page.reload();
     await expect(page.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
-    // The held copy's ETag went along, and nginx answered "not modified".
+    // The browser revalidated its copy (its ETag went along), and nginx answered "not modified".
     await expect.poll(() => feedRequests().slice(before).some((l) => / 304 /.test(l))).toBe(true);
     await expect(page.locator('.gk-feed-notice')).toHaveCount(0);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('政务公开');
   } finally {
     await server.stop();
   }
+});
+
+/** The app shell's preloads of config.json and the bundled feed (see index.html). */
+const PRELOADS = [
+  '<link rel="preload" href="config.json" as="fetch" crossorigin>',
+  '<link rel="preload" href="feed/feed.json" as="fetch" crossorigin>',
+];
+
+/** A copy of the build under test whose index.html preloads config.json and the feed. */
+function preloadingBuild(name) {
+  const dir = makeVariant(name);
+  const index = path.join(dir, 'index.html');
+  const html = fs.readFileSync(index, 'utf8');
+  if (!/rel="?preload"?[^>]*feed\/feed\.json/.test(html)) {
+    const base = html.match(/<base [^>]*>/);
+    if (!base) throw new Error(`${index} has no <base>`);
+    const at = base.index + base[0].length;
+    fs.writeFileSync(index, html.slice(0, at) + PRELOADS.join('') + html.slice(at));
+  }
+  return dir;
+}
+
+/** GET `url` with `Accept-Encoding: gzip`: status, headers and the bytes on the wire. */
+function getGzip(url) {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+test.describe('the feed download', () => {
+  // Blocked here: the worker's own precache downloads would be counted with the page's.
+  test.use({ serviceWorkers: 'block' });
+
+  test('config.json and the feed preloaded by the page are each downloaded once, by the preload', async ({ page }) => {
+    // The page starts both downloads at navigation, before the wasm has loaded; the app's own
+    // requests must take those over, not download the feed a second time.
+    const name = `preload-${test.info().project.name}-${test.info().workerIndex}`;
+    const server = await startNginx({ dist: preloadingBuild(name), name });
+    const log = path.join(root, 'target', 'nginx', name, 'logs', 'access.log');
+    const gets = (file) => fs.readFileSync(log, 'utf8').split('\n').filter((l) => l.includes(`"GET /${file} `));
+    try {
+      await open(page, server.url + `gazette/${issue.id}`);
+      await expect(page.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(issue.label));
+      expect(gets('config.json')).toHaveLength(1);
+      expect(gets('feed/feed.json')).toHaveLength(1);
+      const started = await page.evaluate(() =>
+        performance.getEntriesByType('resource')
+          .filter((r) => /\/(config|feed\/feed)\.json$/.test(r.name))
+          .map((r) => r.initiatorType),
+      );
+      expect(started.sort()).toEqual(['link', 'link']);
+      // The marks the feed benchmark reads, in order.
+      const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+      const steps = ['start', 'config', 'requested', 'saved-looked-up', 'body', 'validated', 'shown', 'kept'];
+      expect(marks.filter((m) => m.startsWith('gongkai:feed:'))).toEqual(steps.map((s) => `gongkai:feed:${s}`));
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('a precompressed feed is served as it is, and shown', async ({ page }) => {
+    // nginx sends feed/feed.json.gz for feed/feed.json (gzip_static) instead of compressing the
+    // feed again for every request; the browser unpacks it and the app reads it as usual.
+    const name = `gzip-static-${test.info().project.name}-${test.info().workerIndex}`;
+    const dist = makeVariant(name);
+    const json = fs.readFileSync(path.join(dist, 'feed', 'feed.json'));
+    const packed = zlib.gzipSync(json, { level: 9 });
+    fs.writeFileSync(path.join(dist, 'feed', 'feed.json.gz'), packed);
+    const server = await startNginx({ dist, name });
+    try {
+      const res = await getGzip(server.url + 'feed/feed.json');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-encoding']).toBe('gzip');
+      expect(res.headers['cache-control']).toBe('no-cache');
+      expect(res.headers['content-security-policy']).toBeTruthy();
+      // The file's own bytes, not a fresh compression.
+      expect(res.body.equals(packed)).toBe(true);
+      await open(page, server.url + `documents/${doc.id}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(doc.title));
+      await expect(page.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
+      await expect(page.locator('.gk-feed-notice')).toHaveCount(0);
+    } finally {
+      await server.stop();
+    }
+  });
 });
 
 test('without service workers or Cache Storage the app works online and says nothing alarming', async ({ page }) => {

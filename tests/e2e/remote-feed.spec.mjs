@@ -1,8 +1,10 @@
 // Remote feeds: a publisher's server (a local test server) feeds the app through an
 // allow-listed `?feed=` link. A valid new feed replaces the old with an "updated" notice; every
-// kind of bad answer (malformed JSON, a schema-invalid feed, an older version, an oversize body,
-// HTTP 500, a server that never answers, a missing CORS header) leaves the last good content on
-// screen and a notice that names the problem. A link to a feed on another origin is refused.
+// kind of bad answer (malformed JSON, a schema-invalid feed, an older version, an oversize body
+// whether streamed, announced or compressed, HTTP 500, a server that never answers, a missing
+// CORS header) leaves the last good content on screen and a notice that names the problem. A new
+// feed is shown before it is saved, and only a completed save replaces the last good copy. A link
+// to a feed on another origin is refused.
 //
 // The app is served by its own nginx with a config.json that allow-lists the test server, and
 // the shipped Content-Security-Policy widened by exactly that origin in `connect-src`: the
@@ -112,6 +114,10 @@ test('a bad remote feed never replaces the last good one, and the notice names t
     ['invalid', '下载的内容不是有效的数据源，未采用。', /\$\.documents\[0\]\.issued: /],
     ['older', '下载的内容版本（100）比已有版本（101）旧，未采用。', null],
     ['oversize', `内容超过大小上限（${MAX_FEED_BYTES / 1024} KB），已停止下载。`, null],
+    // Refused on its Content-Length, before a byte of the body is read.
+    ['oversize-declared', `内容超过大小上限（${MAX_FEED_BYTES / 1024} KB），已停止下载。`, null],
+    // 8 KB on the wire, 8 MB unpacked: the cap counts what the body expands to.
+    ['oversize-gzip', `内容超过大小上限（${MAX_FEED_BYTES / 1024} KB），已停止下载。`, null],
     ['error', '内容来源的服务器返回错误（HTTP 500）。', null],
     ['hang', `内容来源在 ${TIMEOUT_SECONDS} 秒内没有响应。`, null],
     ['nocors', '内容来源的服务器不允许本站读取（缺少跨域访问头 Access-Control-Allow-Origin）。', null],
@@ -133,8 +139,8 @@ test('a bad remote feed never replaces the last good one, and the notice names t
       }
     });
   }
-  // The oversize body was cut off by the reader, not downloaded to the end.
-  expect(publisher.oversizeAborted).toBe(true);
+  // The oversize bodies were cut off by the reader, not downloaded to the end.
+  expect([...publisher.cutOff].sort()).toEqual(['oversize', 'oversize-declared']);
 
   // The notice is non-blocking and dismissible.
   await notices(page).getByRole('button', { name: '关闭' }).click();
@@ -152,6 +158,8 @@ test('the last good remote feed survives a restart with the publisher gone', asy
   const url = `${site.url}?feed=${encodeURIComponent(publisher.url())}`;
   await open(page, url);
   await expectLastGood(page);
+  // A new feed is saved just after it is shown; the check is done once it is kept.
+  await expect(page.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
   // A new page in the same profile (a restart) with the publisher unreachable.
   await page.close();
   publisher.answer('hang');
@@ -169,6 +177,52 @@ test('the last good remote feed survives a restart with the publisher gone', asy
   await expect(source.locator('.gk-feed-source__url')).toHaveText(publisher.url());
   await expect(source).toContainText('当前显示的是本机保存的副本');
   await again.close();
+});
+
+test('a new feed is shown before it is saved, and a failed save keeps the last good copy', async ({ page, context }) => {
+  // A feed is shown as soon as it is validated and saved to Cache Storage after that screen is
+  // painted. A save that fails (storage full, the page closed first) must leave the previous
+  // good copy in place, never nothing and never a half-written copy.
+  publisher.answer('valid', remoteV1);
+  const url = `${site.url}?feed=${encodeURIComponent(publisher.url())}`;
+  await open(page, url);
+  await expect(page.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
+  await expect(homeQa(page).first()).not.toContainText('【第二版】');
+  await page.close();
+
+  // Version 2 arrives in a page where every save to Cache Storage fails: it is shown all the same.
+  publisher.answer('valid', remoteV2);
+  const failing = await context.newPage();
+  await failing.addInitScript(() => {
+    Cache.prototype.put = () => Promise.reject(new DOMException('full', 'QuotaExceededError'));
+  });
+  await failing.goto(url);
+  await expectLastGood(failing);
+  await expect(notices(failing)).toContainText('内容已更新');
+  await expect(failing.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
+  await failing.close();
+
+  // A restart with the publisher unreachable: version 1, the last copy actually kept, at once.
+  publisher.answer('hang');
+  const restarted = await context.newPage();
+  await restarted.goto(url);
+  await expect(header(restarted)).toHaveText(publisherName, { timeout: (TIMEOUT_SECONDS * 1000) / 2 });
+  await expect(homeQa(restarted).first()).not.toContainText('【第二版】');
+  await expect(restarted.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
+  await expect(notices(restarted)).toContainText(`内容来源在 ${TIMEOUT_SECONDS} 秒内没有响应。`);
+
+  // With saving possible again, version 2 is shown and kept: the next restart offline shows it.
+  publisher.answer('valid', remoteV2);
+  await restarted.reload();
+  await expectLastGood(restarted);
+  await expect(restarted.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
+  await restarted.close();
+  publisher.answer('hang');
+  const offline = await context.newPage();
+  await offline.goto(url);
+  await expect(header(offline)).toHaveText(publisherName, { timeout: (TIMEOUT_SECONDS * 1000) / 2 });
+  await expect(homeQa(offline).first()).toContainText('【第二版】');
+  await offline.close();
 });
 
 test('a page left open picks up a newer feed when the network comes back, without a reload', async ({ page, context }) => {

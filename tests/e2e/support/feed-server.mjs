@@ -6,6 +6,9 @@
 //   invalid    JSON that breaks the feed format (schema-invalid)
 //   older      a valid feed whose `version` is lower than `server.feed`'s
 //   oversize   a body streamed in chunks, with no Content-Length, far past any sane cap
+//   oversize-declared  the same body, paced the same way, announced by its Content-Length
+//   oversize-gzip      a small gzip body (its Content-Length far under the cap) that unpacks to
+//                      far more than the cap
 //   error      HTTP 500
 //   hang       accepts the request and never answers
 //   nocors     the valid feed without Access-Control-Allow-Origin
@@ -13,6 +16,7 @@
 // Every answer but `nocors` carries the CORS headers a publisher must send.
 import http from 'node:http';
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { freePort } from './nginx.mjs';
 
 /** Bytes streamed in `oversize` mode (the tests cap feeds well below this). */
@@ -35,8 +39,8 @@ export async function startFeedServer() {
     feed: null,
     /** Every request: { method, url, host, ifNoneMatch, status } (status is what was sent). */
     requests: [],
-    /** True once an `oversize` answer was cut off by the client before its end. */
-    oversizeAborted: false,
+    /** The `oversize` and `oversize-declared` answers the client cut off before their end. */
+    cutOff: new Set(),
     answer(mode, feed) {
       this.mode = mode;
       if (feed) this.feed = feed;
@@ -88,15 +92,25 @@ export async function startFeedServer() {
         cors(res);
         return send(200, JSON.stringify({ ...handle.feed, version: handle.feed.version - 1 }));
       }
-      case 'oversize': {
+      case 'oversize-gzip': {
+        cors(res);
+        const packed = zlib.gzipSync(Buffer.alloc(OVERSIZE_BYTES, 0x20), { level: 9 });
+        res.setHeader('Content-Encoding', 'gzip');
+        res.setHeader('Content-Length', packed.length);
+        return send(200, packed);
+      }
+      case 'oversize':
+      case 'oversize-declared': {
         cors(res);
         record.status = 200;
         res.statusCode = 200;
         res.setHeader('Content-Type', 'application/json');
+        if (handle.mode === 'oversize-declared') res.setHeader('Content-Length', OVERSIZE_BYTES);
         const chunk = Buffer.alloc(64 * 1024, 0x20);
         let sent = 0;
+        const mode = handle.mode;
         res.on('close', () => {
-          if (sent < OVERSIZE_BYTES) handle.oversizeAborted = true;
+          if (sent < OVERSIZE_BYTES) handle.cutOff.add(mode);
         });
         // Paced, a chunk every few milliseconds: on loopback an unpaced body would sit whole in
         // socket buffers before the reader could stop it, and "cut off" could not be told apart
