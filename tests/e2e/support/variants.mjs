@@ -37,7 +37,11 @@ export function makeVariant(name, { from = buildDir(), feed, config, marker, pre
   if (marker) {
     const index = path.join(dir, 'index.html');
     const html = fs.readFileSync(index, 'utf8');
-    fs.writeFileSync(index, html.replace('<head>', `<head>\n  <meta name="gongkai-build" content="${marker}">`));
+    // After the charset declaration (the release build is minified: no `<head>` tag, no quotes).
+    const charset = html.match(/<meta charset[^>]*>/);
+    if (!charset) throw new Error(`${index} has no <meta charset>`);
+    const at = charset.index + charset[0].length;
+    fs.writeFileSync(index, `${html.slice(0, at)}<meta name="gongkai-build" content="${marker}">${html.slice(at)}`);
   }
   if (precache) {
     const r = spawnSync('cargo', ['xtask', 'precache', '--dist', dir], { cwd: root, encoding: 'utf8' });
