@@ -184,3 +184,128 @@ fn every_error_lists_as_path_and_reason() {
         "the feed is invalid (1 problem):\n$.qa[3].documents[0]: no document with id \"nmg-2019-99\""
     );
 }
+
+fn first_problem(json: &str) -> String {
+    let lines = lines(&parse_feed(json.as_bytes()).unwrap_err());
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    lines[0].clone()
+}
+
+#[test]
+fn a_type_error_names_the_json_path_of_the_value() {
+    assert_eq!(
+        first_problem(r#"{"documents": [{}, {}, {}, {"issued": 20190301}]}"#),
+        "$.documents[3].issued: invalid type: integer `20190301`, expected a string"
+    );
+    assert_eq!(
+        first_problem(
+            r#"{"interpretations": [{"panels": [{"type": "chart", "series": [{"values": [1, "x"]}]}]}]}"#
+        ),
+        r#"$.interpretations[0].panels[0].series[0].values[1]: invalid type: string "x", expected a number"#
+    );
+}
+
+#[test]
+fn a_language_tag_that_is_not_a_plain_name_is_quoted_in_the_path() {
+    assert_eq!(
+        first_problem(r#"{"publisher": {"name": {"zh-Hans": 5}}}"#),
+        r#"$.publisher.name["zh-Hans"]: invalid type: integer `5`, expected a string"#
+    );
+    assert_eq!(
+        first_problem(r#"{"publisher": {"name": {"en": "x"}}}"#),
+        r#"$.publisher.name: localised text needs a "zh-Hans" entry"#
+    );
+}
+
+#[test]
+fn a_bad_inline_run_is_reported_at_the_run() {
+    assert_eq!(
+        first_problem(
+            r#"{"documents": [{"body": [{"type": "paragraph", "text": ["a", {"em": "b", "strong": "c"}]}]}]}"#
+        ),
+        r#"$.documents[0].body[0].text[1]: an inline run has exactly one of "em", "strong", "link" or "ref""#
+    );
+    assert_eq!(
+        first_problem(r#"{"qa": [{"answer": [{"type": "quote", "text": 7}]}]}"#),
+        "$.qa[0].answer[0].text: invalid type: integer `7`, expected inline text: a string, an inline object or an array of them"
+    );
+}
+
+#[test]
+fn a_block_without_a_required_field_is_reported_at_the_block() {
+    assert_eq!(
+        first_problem(r#"{"documents": [{"body": [{"type": "heading", "text": "t"}]}]}"#),
+        "$.documents[0].body[0]: missing field `level`"
+    );
+    assert_eq!(
+        first_problem(r#"{"documents": [{"body": [{"text": "t"}]}]}"#),
+        "$.documents[0].body[0]: missing field `type`"
+    );
+    assert_eq!(
+        first_problem(r#"{"documents": [{"body": ["t"]}]}"#),
+        r#"$.documents[0].body[0]: invalid type: string "t", expected an object with a "type""#
+    );
+}
+
+#[test]
+fn a_field_given_twice_is_refused() {
+    assert_eq!(
+        first_problem(r#"{"version": 1, "version": 2}"#),
+        "$.version: duplicate field `version`"
+    );
+    assert_eq!(
+        first_problem(
+            r#"{"documents": [{"body": [{"type": "quote", "text": "q", "type": "quote"}]}]}"#
+        ),
+        "$.documents[0].body[0].type: duplicate field `type`"
+    );
+}
+
+#[test]
+fn an_unknown_enum_value_lists_the_known_ones() {
+    assert_eq!(
+        first_problem(r#"{"documents": [{"kind": "law"}]}"#),
+        "$.documents[0].kind: unknown variant `law`, expected one of `regulation`, `normative`, `notice`, `plan`, `other`"
+    );
+    assert_eq!(
+        first_problem(r#"{"documents": [{"status": {"in_force": null}}]}"#),
+        "$.documents[0].status: invalid type: object, expected a string, one of `in_force`, `amended`, `repealed`, `expired`"
+    );
+}
+
+#[test]
+fn a_syntax_error_counts_its_column_in_characters() {
+    let err = parse_feed("{\"schema\": \"1.0\",\n \"标题\": \"政务\" x}".as_bytes()).unwrap_err();
+    assert_eq!(
+        err,
+        FeedError::Syntax {
+            line: 2,
+            column: 13,
+            message: "expected `,` or `}`".into()
+        }
+    );
+}
+
+#[test]
+fn a_lone_surrogate_in_text_that_is_read_is_a_syntax_error() {
+    let err = parse_feed(br#"{"generated_at": "\ud800"}"#).unwrap_err();
+    assert_eq!(
+        err,
+        FeedError::Syntax {
+            line: 1,
+            column: 25,
+            message: "unexpected end of hex escape".into()
+        }
+    );
+}
+
+#[test]
+fn a_schema_major_version_from_the_future_is_refused_before_anything_else() {
+    let err = parse_feed(br#"{"documents": 5, "schema": "2.1"}"#).unwrap_err();
+    assert_eq!(
+        lines(&err),
+        [
+            r#"$.schema: schema version "2.1" is not supported; this reader supports "1.0" (any 1.x)"#
+        ]
+    );
+}
