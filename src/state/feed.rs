@@ -20,11 +20,11 @@
 use crate::platform::perf::{self, marks};
 use crate::platform::{cache, http, network, storage};
 use gongkai_feed::catalog::Catalog;
+use gongkai_feed::json;
 use gongkai_feed::model::Feed;
 use gongkai_feed::parse::{parse_feed, FeedError, MAX_FEED_BYTES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use serde::Deserialize;
 use std::sync::Arc;
 
 /// Where the bundled feed lives, relative to the app's base URL.
@@ -175,18 +175,14 @@ impl FeedStore {
 }
 
 /// `config.json`. Unknown fields are ignored so a newer configuration still works.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
 struct Config {
     /// Feed URLs, most preferred first (relative ones resolve against the app's base).
-    #[serde(default = "default_feeds")]
     feeds: Vec<String>,
     /// Origins (`https://host[:port]`) a `?feed=` link may name. This site's own is implied.
-    #[serde(default)]
     allowed_origins: Vec<String>,
-    #[serde(default)]
     timeout_seconds: Option<u32>,
     /// Lower than the format's own cap only.
-    #[serde(default)]
     max_feed_bytes: Option<usize>,
 }
 
@@ -206,6 +202,44 @@ impl Default for Config {
 }
 
 impl Config {
+    /// Reads `config.json` with the feed crate's JSON reader (the app links no other JSON
+    /// library). A missing or `null` field takes its default; a field of the wrong type makes
+    /// the whole file invalid, so a typo is reported instead of half applied.
+    fn parse(bytes: &[u8]) -> Option<Config> {
+        let root = json::parse(bytes).ok()?;
+        root.as_object()?;
+        let field = |name: &str| root.get(name).filter(|v| !v.is_null());
+        let strings = |name: &str| -> Option<Option<Vec<String>>> {
+            match field(name) {
+                None => Some(None),
+                Some(v) => v
+                    .as_array()?
+                    .iter()
+                    .map(|s| s.as_str().map(str::to_string))
+                    .collect::<Option<Vec<_>>>()
+                    .map(Some),
+            }
+        };
+        let number = |name: &str| -> Option<Option<u64>> {
+            match field(name) {
+                None => Some(None),
+                Some(v) => v.as_u64().map(Some),
+            }
+        };
+        Some(Config {
+            feeds: strings("feeds")?.unwrap_or_else(default_feeds),
+            allowed_origins: strings("allowed_origins")?.unwrap_or_default(),
+            timeout_seconds: match number("timeout_seconds")? {
+                Some(n) => Some(u32::try_from(n).ok()?),
+                None => None,
+            },
+            max_feed_bytes: match number("max_feed_bytes")? {
+                Some(n) => Some(usize::try_from(n).ok()?),
+                None => None,
+            },
+        })
+    }
+
     fn timeout(&self) -> u32 {
         self.timeout_seconds
             .unwrap_or(DEFAULT_TIMEOUT_SECONDS)
@@ -235,7 +269,7 @@ async fn load_config(notices: RwSignal<Vec<FeedNotice>>) -> Config {
         storage::get(CONFIG_KEY)
             .ok()
             .flatten()
-            .and_then(|s| serde_json::from_str::<Config>(&s).ok())
+            .and_then(|s| Config::parse(s.as_bytes()))
             .unwrap_or_default()
     };
     if !network::is_online() && !crate::platform::sw::controlled() {
@@ -246,14 +280,14 @@ async fn load_config(notices: RwSignal<Vec<FeedNotice>>) -> Config {
         max_bytes: CONFIG_MAX_BYTES,
     };
     match http::get_capped(CONFIG_URL, &opts).await {
-        Ok(http::Fetched::Body(bytes)) => match serde_json::from_slice::<Config>(&bytes) {
-            Ok(config) => {
+        Ok(http::Fetched::Body(bytes)) => match Config::parse(&bytes) {
+            Some(config) => {
                 if let Ok(text) = std::str::from_utf8(&bytes) {
                     let _ = storage::set(CONFIG_KEY, text);
                 }
                 config
             }
-            Err(_) => {
+            None => {
                 notices.update(|n| n.push(FeedNotice::BadConfig));
                 stored()
             }

@@ -1,37 +1,46 @@
-//! The search index, built once from the loaded feed the first time a page asks for it (memos
-//! are lazy, so readers who never search never pay for it).
+//! The search index, built from the loaded feed the first time the search page asks for it,
+//! and kept until the feed changes (readers who never search never pay for it).
+//!
+//! The building happens inside [`SearchHandle::index`], which only the search page calls: so
+//! the index code is in the search page's wasm chunk, not in the main module every first
+//! visit downloads.
 
-use crate::state::feed::use_feed;
+use crate::state::feed::{use_feed, FeedStore};
+use gongkai_feed::catalog::Catalog;
 use gongkai_feed::search::SearchIndex;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// A shared index, compared by identity (rebuilding is what changes it).
-#[derive(Clone)]
-struct SharedIndex(Arc<SearchIndex>);
-
-impl PartialEq for SharedIndex {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
+/// The index and the catalog it was built from (compared by identity: a new feed is a new
+/// catalog).
+type Built = (Arc<Catalog>, Arc<SearchIndex>);
 
 #[derive(Clone, Copy)]
-pub struct SearchHandle(Memo<Option<SharedIndex>>);
+pub struct SearchHandle {
+    feed: FeedStore,
+    built: StoredValue<Option<Built>, LocalStorage>,
+}
 
 impl SearchHandle {
+    /// The index of the feed being shown (reactive: a new feed gives a new index).
     pub fn index(&self) -> Option<Arc<SearchIndex>> {
-        self.0.get().map(|s| s.0)
+        let catalog = self.feed.catalog()?;
+        if let Some((from, index)) = self.built.get_value() {
+            if Arc::ptr_eq(&from, &catalog) {
+                return Some(index);
+            }
+        }
+        let index = Arc::new(SearchIndex::build(catalog.feed()));
+        self.built.set_value(Some((catalog, index.clone())));
+        Some(index)
     }
 }
 
 pub fn provide_search() {
-    let feed = use_feed();
-    let index = Memo::new(move |_| {
-        feed.catalog()
-            .map(|c| SharedIndex(Arc::new(SearchIndex::build(c.feed()))))
+    provide_context(SearchHandle {
+        feed: use_feed(),
+        built: StoredValue::new_local(None),
     });
-    provide_context(SearchHandle(index));
 }
 
 pub fn use_search() -> SearchHandle {

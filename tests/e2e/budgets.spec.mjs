@@ -3,11 +3,16 @@
 import { test, expect, feed } from './support/fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { PORT } from '../../playwright.config.mjs';
 
 const dist = path.resolve(process.env.GONGKAI_DIST || 'dist');
 const KB = 1024;
 
+/** The app shell a first visit downloads (HTML + JS + wasm + CSS, not the feed), gzip. */
+export const SHELL_GZIP_MAX = 250 * KB;
+
+const gzipSize = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
 
 /**
  * Opens `url` in a fresh page and returns the build's files the browser fetched for it, by
@@ -29,6 +34,22 @@ async function firstVisitFiles(page, url) {
   await page.waitForLoadState('networkidle');
   return [...fetched].sort();
 }
+
+const isShellFile = (rel) => /\.(html|js|wasm|css)$/.test(rel);
+
+test('a first visit to / downloads at most 250 KB gzip of app shell, and no page chunk', async ({ page }) => {
+  const files = await firstVisitFiles(page, '/');
+  const shell = files.filter(isShellFile);
+  const sizes = shell.map((f) => [f, gzipSize(path.join(dist, f))]);
+  const total = sizes.reduce((sum, [, n]) => sum + n, 0);
+  const table = sizes.map(([f, n]) => `${f}: ${(n / KB).toFixed(1)} KB`).join(', ');
+  expect(total, `app shell ${(total / KB).toFixed(1)} KB gzip (${table})`).toBeLessThanOrEqual(SHELL_GZIP_MAX);
+  // The shell is the main module, its bindings, the link module, the start-up script and the
+  // page; the pages' own code stays out of a first visit to the home page.
+  expect(shell.filter((f) => /^chunk\d+-/.test(f)), 'page chunks loaded for /').toEqual([]);
+  expect(shell.some((f) => f.endsWith('_bg.wasm'))).toBe(true);
+  expect(shell).toContain('index.html');
+});
 
 test('a first visit to a deep link loads the shell and only that page\'s chunks', async ({ page }) => {
   const files = await firstVisitFiles(page, `/documents/${feed.documents[0].id}`);
