@@ -29,13 +29,13 @@ pub(crate) enum DecodeError {
     Type { path: String, message: String },
 }
 
-impl From<JsonError> for DecodeError {
-    fn from(e: JsonError) -> Self {
-        DecodeError::Json(e)
+impl From<Box<JsonError>> for Box<DecodeError> {
+    fn from(e: Box<JsonError>) -> Self {
+        Box::new(DecodeError::Json(*e))
     }
 }
 
-type R<T> = Result<T, DecodeError>;
+type R<T> = Result<T, Box<DecodeError>>;
 
 /// The feed's `schema`, read before anything else because it decides how the rest is read.
 pub(crate) enum Schema {
@@ -53,10 +53,10 @@ pub(crate) fn head(bytes: &[u8]) -> R<Schema> {
         Some(b'{') => d.r.open(),
         None => return Err(d.r.error("EOF while parsing a value").into()),
         Some(_) => {
-            return Err(DecodeError::Type {
+            return Err(Box::new(DecodeError::Type {
                 path: "$".into(),
                 message: "the feed must be a JSON object".into(),
-            })
+            }))
         }
     }
     let mut schema = Schema::Missing;
@@ -132,7 +132,7 @@ impl<'a> De<'a> {
 
     /// An error at the current path.
     #[cold]
-    fn fail(&self, message: String) -> DecodeError {
+    fn fail(&self, message: String) -> Box<DecodeError> {
         let mut path = String::from("$");
         for seg in &self.path {
             match seg {
@@ -158,12 +158,12 @@ impl<'a> De<'a> {
                 }
             }
         }
-        DecodeError::Type { path, message }
+        Box::new(DecodeError::Type { path, message })
     }
 
     /// The value at the cursor is not `expected`.
     #[cold]
-    fn invalid_type(&mut self, expected: &str) -> DecodeError {
+    fn invalid_type(&mut self, expected: &str) -> Box<DecodeError> {
         match self.unexpected() {
             Ok(what) => self.fail(format!("invalid type: {what}, expected {expected}")),
             Err(e) => e,
@@ -227,18 +227,29 @@ impl<'a> De<'a> {
 
     /// An array, `item` reading each element.
     fn list<T>(&mut self, item: fn(&mut Self) -> R<T>) -> R<Vec<T>> {
+        let mut out = Vec::new();
+        self.items(&mut |d| {
+            out.push(item(d)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// The elements of an array, `f` reading each.
+    fn items(&mut self, f: &mut dyn FnMut(&mut Self) -> R<()>) -> R<()> {
         if self.r.peek() != Some(b'[') {
             return Err(self.invalid_type("an array"));
         }
         self.r.open();
-        let mut out = Vec::new();
         let mut first = true;
+        let mut i = 0;
         while self.r.next_item(&mut first)? {
-            self.path.push(Seg::Index(out.len()));
-            out.push(item(self)?);
+            self.path.push(Seg::Index(i));
+            f(self)?;
             self.path.pop();
+            i += 1;
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Consumes a `null`, if that is what is at the cursor.
@@ -381,17 +392,13 @@ impl<'a> De<'a> {
 
     /// A string naming one of `names` (an enum's JSON spelling): returns its index.
     fn variant(&mut self, names: &[&str]) -> R<usize> {
-        let mut one_of = String::from("one of ");
         if self.r.peek() != Some(b'"') {
-            return Err(self.invalid_type(&format!("a string, {}", one_of_names(one_of, names))));
+            return Err(self.invalid_type(&format!("a string, {}", one_of(names))));
         }
         let s = self.r.string()?;
         match names.iter().position(|n| *n == s) {
             Some(k) => Ok(k),
-            None => {
-                one_of = one_of_names(one_of, names);
-                Err(self.fail(format!("unknown variant `{s}`, expected {one_of}")))
-            }
+            None => Err(self.fail(format!("unknown variant `{s}`, expected {}", one_of(names)))),
         }
     }
 
@@ -932,7 +939,9 @@ fn number_words(n: Number) -> String {
 }
 
 /// "one of `a`, `b`, `c`".
-fn one_of_names(mut out: String, names: &[&str]) -> String {
+#[cold]
+fn one_of(names: &[&str]) -> String {
+    let mut out = String::from("one of ");
     for (i, n) in names.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");

@@ -134,8 +134,8 @@ impl Value {
 /// Parses one JSON value (whitespace around it allowed, nothing else).
 pub fn parse(bytes: &[u8]) -> Result<Value, JsonError> {
     let mut r = Reader::new(bytes);
-    let v = r.value(0)?;
-    r.end()?;
+    let v = r.value(0).map_err(|e| *e)?;
+    r.end().map_err(|e| *e)?;
     Ok(v)
 }
 
@@ -145,7 +145,7 @@ pub(crate) struct Reader<'a> {
     pub(crate) i: usize,
 }
 
-type R<T> = Result<T, JsonError>;
+type R<T> = Result<T, Box<JsonError>>;
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(b: &'a [u8]) -> Reader<'a> {
@@ -165,14 +165,14 @@ impl<'a> Reader<'a> {
 
     /// An error at byte `at` (the input's length for "it ended too soon").
     #[cold]
-    pub(crate) fn error_at(&self, at: usize, message: &str) -> JsonError {
+    pub(crate) fn error_at(&self, at: usize, message: &str) -> Box<JsonError> {
         let at = at.min(self.b.len());
         let before = &self.b[..at];
         let line_start = before
             .iter()
             .rposition(|&c| c == b'\n')
             .map_or(0, |p| p + 1);
-        JsonError {
+        Box::new(JsonError {
             line: 1 + before.iter().filter(|&&c| c == b'\n').count(),
             // Characters, not bytes: UTF-8 continuation bytes do not start one.
             column: 1 + before[line_start..]
@@ -180,17 +180,17 @@ impl<'a> Reader<'a> {
                 .filter(|&&c| c & 0xC0 != 0x80)
                 .count(),
             message: message.to_string(),
-        }
+        })
     }
 
     #[cold]
-    pub(crate) fn error(&self, message: &str) -> JsonError {
+    pub(crate) fn error(&self, message: &str) -> Box<JsonError> {
         self.error_at(self.i, message)
     }
 
     /// An error for what is at the cursor when a value was expected.
     #[cold]
-    fn unexpected_byte(&self, eof: &str, other: &str) -> JsonError {
+    fn unexpected_byte(&self, eof: &str, other: &str) -> Box<JsonError> {
         self.error(if self.i >= self.b.len() { eof } else { other })
     }
 

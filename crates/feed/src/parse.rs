@@ -140,9 +140,9 @@ pub fn decode_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
     Ok(decode::feed(bytes)?)
 }
 
-impl From<DecodeError> for FeedError {
-    fn from(e: DecodeError) -> FeedError {
-        match e {
+impl From<Box<DecodeError>> for FeedError {
+    fn from(e: Box<DecodeError>) -> FeedError {
+        match *e {
             DecodeError::Json(e) => FeedError::Syntax {
                 line: e.line,
                 column: e.column,
