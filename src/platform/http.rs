@@ -2,6 +2,7 @@
 //! revalidation of the browser's own copy, and errors that tell a CORS refusal apart from a
 //! network failure.
 
+use super::task::{background, Background};
 use std::cell::Cell;
 use std::fmt;
 use std::rc::Rc;
@@ -42,6 +43,7 @@ impl fmt::Display for HttpError {
 }
 
 /// How to fetch.
+#[derive(Clone, Copy, Debug)]
 pub struct GetOptions {
     /// The whole download (headers and body) must finish within this many seconds.
     pub timeout_seconds: u32,
@@ -182,17 +184,13 @@ fn header(resp: &web_sys::Response, name: &str) -> Option<String> {
     resp.headers().get(name).ok().flatten()
 }
 
-/// A GET under way: the request left when it was made, so other work (reading the saved copy,
-/// parsing it) overlaps with the download. Dropping it cancels the request.
-pub struct Pending {
-    answer: JsFuture,
-    deadline: Deadline,
-    target: AbsUrl,
-    timeout_seconds: u32,
-    max_bytes: usize,
-}
+/// A GET under way, awaited for its outcome. The request left when it was made and its body is
+/// read in the background from then on, so other work (reading the saved copy, parsing and
+/// showing it) overlaps with the download and with copying the body in. Dropping it does not
+/// stop the download, which ends by itself within the time limit.
+pub type Pending = Background<Result<Fetched, HttpError>>;
 
-/// Starts a GET of `url` with a time limit and a byte cap; [`Pending::finish`] reads the answer.
+/// Starts a GET of `url` with a time limit and a byte cap; await the [`Pending`] for the answer.
 ///
 /// A plain request with `cache: no-cache`: the browser revalidates its own copy (ETag /
 /// Last-Modified, answered 304 when unchanged, which costs no download), and a cross-origin
@@ -200,28 +198,47 @@ pub struct Pending {
 /// `Access-Control-Allow-Origin`. Being plain, the request also takes over a
 /// `<link rel="preload" as="fetch" crossorigin>` of the same URL that the page started before
 /// the app was running: the download then began at navigation, not once the wasm had loaded.
-pub fn start(url: &str, opts: &GetOptions) -> Result<Pending, HttpError> {
-    let target = resolve(url).ok_or_else(|| HttpError::Network(format!("not a URL: {url}")))?;
-    let window = web_sys::window().ok_or_else(|| HttpError::Network("no window".into()))?;
-    let deadline = Deadline::new(opts.timeout_seconds)?;
-    let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&deadline.signal()));
-    init.set_mode(web_sys::RequestMode::Cors);
-    init.set_cache(web_sys::RequestCache::NoCache);
-    let answer = JsFuture::from(window.fetch_with_str_and_init(&target.href, &init));
-    Ok(Pending {
-        answer,
-        deadline,
-        target,
-        timeout_seconds: opts.timeout_seconds,
-        max_bytes: opts.max_bytes,
+pub fn start(url: &str, opts: &GetOptions) -> Pending {
+    let request = Request::send(url, opts);
+    background(async move {
+        match request {
+            Ok(request) => request.read().await,
+            Err(e) => Err(e),
+        }
     })
 }
 
-impl Pending {
+/// A request sent, not yet answered.
+struct Request {
+    answer: JsFuture,
+    deadline: Deadline,
+    target: AbsUrl,
+    timeout_seconds: u32,
+    max_bytes: usize,
+}
+
+impl Request {
+    fn send(url: &str, opts: &GetOptions) -> Result<Request, HttpError> {
+        let target = resolve(url).ok_or_else(|| HttpError::Network(format!("not a URL: {url}")))?;
+        let window = web_sys::window().ok_or_else(|| HttpError::Network("no window".into()))?;
+        let deadline = Deadline::new(opts.timeout_seconds)?;
+        let init = web_sys::RequestInit::new();
+        init.set_signal(Some(&deadline.signal()));
+        init.set_mode(web_sys::RequestMode::Cors);
+        init.set_cache(web_sys::RequestCache::NoCache);
+        let answer = JsFuture::from(window.fetch_with_str_and_init(&target.href, &init));
+        Ok(Request {
+            answer,
+            deadline,
+            target,
+            timeout_seconds: opts.timeout_seconds,
+            max_bytes: opts.max_bytes,
+        })
+    }
+
     /// Waits for the answer and reads its body, within the time limit and the byte cap.
-    pub async fn finish(self) -> Result<Fetched, HttpError> {
-        let Pending {
+    async fn read(self) -> Result<Fetched, HttpError> {
+        let Request {
             answer,
             deadline,
             target,
@@ -269,9 +286,9 @@ impl Pending {
     }
 }
 
-/// GET `url` with a time limit and a byte cap: [`start`] and [`Pending::finish`] in one.
+/// GET `url` with a time limit and a byte cap, and wait for the answer.
 pub async fn get_capped(url: &str, opts: &GetOptions) -> Result<Fetched, HttpError> {
-    start(url, opts)?.finish().await
+    start(url, opts).await
 }
 
 /// Reads the body as it streams in, stopping (and cancelling the download) past `max` bytes.

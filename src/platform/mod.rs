@@ -14,3 +14,4 @@ pub mod reading;
 pub mod share;
 pub mod storage;
 pub mod sw;
+pub mod task;

@@ -18,7 +18,7 @@
 //! Every step leaves a performance mark (`platform::perf::marks`) for the feed benchmark.
 
 use crate::platform::perf::{self, marks};
-use crate::platform::{cache, http, network, storage};
+use crate::platform::{cache, http, network, storage, task};
 use gongkai_feed::catalog::Catalog;
 use gongkai_feed::json;
 use gongkai_feed::model::Feed;
@@ -438,6 +438,71 @@ fn parse(bytes: &[u8]) -> Result<Feed, FeedError> {
     parsed
 }
 
+/// The last good copy of a feed, read back from the device.
+struct Held {
+    bytes: Vec<u8>,
+    version: u64,
+    /// The parsed copy, kept while it is not on screen and may still have to be shown.
+    waiting: Option<Feed>,
+}
+
+impl Held {
+    /// A saved copy that no longer parses (a newer format, a damaged store) is not used.
+    fn read(bytes: Vec<u8>, keep: bool) -> Option<Held> {
+        let feed = parse(&bytes).ok()?;
+        Some(Held {
+            version: feed.version,
+            waiting: keep.then_some(feed),
+            bytes,
+        })
+    }
+}
+
+/// The network's answer for a feed, parsed or not yet.
+enum Answer {
+    Failed(http::HttpError),
+    NotModified,
+    Body {
+        bytes: Vec<u8>,
+        parsed: Option<Result<Feed, FeedError>>,
+    },
+}
+
+impl Answer {
+    fn of(result: Result<http::Fetched, http::HttpError>) -> Answer {
+        match result {
+            Ok(http::Fetched::NotModified) => Answer::NotModified,
+            Ok(http::Fetched::Body(bytes)) => Answer::Body {
+                bytes,
+                parsed: None,
+            },
+            Err(e) => Answer::Failed(e),
+        }
+    }
+
+    /// Parsed now: the answer came before the saved copy, whose look-up finishes meanwhile.
+    fn parsed(result: Result<http::Fetched, http::HttpError>) -> Answer {
+        match Answer::of(result) {
+            Answer::Body { bytes, .. } => {
+                let parsed = Some(parse(&bytes));
+                Answer::Body { bytes, parsed }
+            }
+            other => other,
+        }
+    }
+
+    /// The version of the feed in the answer, when it is `bytes` and parsed.
+    fn version_if_same(&self, bytes: &[u8]) -> Option<u64> {
+        match self {
+            Answer::Body {
+                bytes: b,
+                parsed: Some(Ok(feed)),
+            } if b == bytes => Some(feed.version),
+            _ => None,
+        }
+    }
+}
+
 /// Shows the saved copy of `c` at once (at the start) while the network is asked. Ok(()) once
 /// something of `c` is on screen (a problem with the network copy is then a notice); the
 /// problem otherwise.
@@ -451,83 +516,124 @@ async fn load_candidate(
         timeout_seconds: config.timeout(),
         max_bytes: config.max_bytes(),
     };
-    // The request leaves now: the download overlaps with reading and showing the saved copy.
-    let request = http::start(&c.url.href, &opts);
+    // Both start now and run side by side: the download (read in the background) and the
+    // look-up of the saved copy.
+    let mut network = http::start(&c.url.href, &opts);
     perf::mark(marks::REQUESTED);
-    let saved = cache::load_feed(&c.url.href).await.ok().flatten();
-    perf::mark(marks::SAVED_LOOKED_UP);
-    // A saved copy that no longer parses (a newer format, a damaged store) is simply not used.
-    let held = saved.and_then(|bytes| parse(&bytes).ok().map(|f| (bytes, f)));
-    let held = held.map(|(bytes, feed)| {
-        let version = feed.version;
-        if pass == Pass::Start {
-            w.show(feed, c, true);
+    let url = c.url.href.clone();
+    let mut saved = task::background(async move { cache::load_feed(&url).await.ok().flatten() });
+
+    // The saved copy, when it comes first, is shown at once. The network's answer, when it
+    // comes first (on a first visit nothing is saved, and opening Cache Storage for the first
+    // time can take longer than a preloaded download), is parsed while the look-up finishes.
+    let start = pass == Pass::Start;
+    let mut on_screen = false;
+    let (held, answer) = match task::first(&mut saved, &mut network).await {
+        task::First::A(saved) => {
+            perf::mark(marks::SAVED_LOOKED_UP);
+            let mut held = saved.and_then(|bytes| Held::read(bytes, start));
+            if let Some(feed) = held.as_mut().and_then(|h| h.waiting.take()) {
+                w.show(feed, c, true);
+                on_screen = true;
+            }
+            let answer = Answer::of(network.await);
+            perf::mark(marks::BODY);
+            (held, answer)
         }
-        (bytes, version)
-    });
-    let result = match request {
-        Ok(request) => request.finish().await,
-        Err(e) => Err(e),
+        task::First::B(result) => {
+            perf::mark(marks::BODY);
+            let answer = Answer::parsed(result);
+            let saved = saved.await;
+            perf::mark(marks::SAVED_LOOKED_UP);
+            let held = saved.and_then(|bytes| match answer.version_if_same(&bytes) {
+                // The same bytes as the answer: parsed once, as the answer.
+                Some(version) => Some(Held {
+                    bytes,
+                    version,
+                    waiting: None,
+                }),
+                None => Held::read(bytes, start),
+            });
+            (held, answer)
+        }
     };
-    perf::mark(marks::BODY);
-    let problem = match result {
-        Ok(http::Fetched::NotModified) if held.is_some() => {
-            w.confirm();
-            return Ok(());
-        }
-        // A 304 with nothing held: a confused server or proxy.
-        Ok(http::Fetched::NotModified) => FeedProblem::Status(304),
-        Ok(http::Fetched::Body(bytes)) => {
-            // The browser answers an unchanged feed from its HTTP cache: the same bytes.
-            if held.as_ref().is_some_and(|(b, _)| *b == bytes) {
-                w.confirm();
-                return Ok(());
-            }
-            match parse(&bytes) {
-                Err(e) => problem_of_feed(&e),
-                Ok(feed) => match held.as_ref().map(|(_, v)| *v) {
-                    Some(held_version) if feed.version < held_version => FeedProblem::Older {
-                        offered: feed.version,
-                        held: held_version,
+
+    // Unchanged: the copy held is current.
+    let unchanged = held.as_ref().is_some_and(|h| match &answer {
+        Answer::NotModified => true,
+        Answer::Body { bytes, .. } => *bytes == h.bytes,
+        Answer::Failed(_) => false,
+    });
+    if unchanged {
+        if start && !on_screen {
+            let feed = match (held.and_then(|h| h.waiting), answer) {
+                (Some(feed), _) => Some(feed),
+                (
+                    None,
+                    Answer::Body {
+                        parsed: Some(Ok(feed)),
+                        ..
                     },
-                    previous => {
-                        let as_of = feed.generated_at.get(..10).unwrap_or(&feed.generated_at);
-                        let as_of = as_of.to_string();
-                        // Shown first, kept after the screen is painted: saving a large feed
-                        // takes a while, and until it is done the previous good copy is still
-                        // the saved one, so nothing is lost if the page goes away meanwhile.
-                        w.show(feed, c, false);
-                        if previous.is_some() {
-                            w.notify(FeedNotice::Updated { as_of });
-                        }
-                        drop(held);
-                        perf::after_next_paint().await;
-                        // Keeping it can fail (storage full, private mode): it is still shown.
-                        if cache::save_feed(&c.url.href, &bytes).await.is_ok() {
-                            perf::mark(marks::KEPT);
-                        }
-                        return Ok(());
-                    }
-                },
+                ) => Some(feed),
+                _ => None,
+            };
+            if let Some(feed) = feed {
+                w.show(feed, c, false);
             }
         }
-        Err(e) => problem_of_http(e),
+        w.confirm();
+        return Ok(());
+    }
+
+    let problem = match answer {
+        // A 304 with nothing held: a confused server or proxy.
+        Answer::NotModified => FeedProblem::Status(304),
+        Answer::Failed(e) => problem_of_http(e),
+        Answer::Body { bytes, parsed } => match parsed.unwrap_or_else(|| parse(&bytes)) {
+            Err(e) => problem_of_feed(&e),
+            Ok(feed) => match held.as_ref().map(|h| h.version) {
+                Some(held_version) if feed.version < held_version => FeedProblem::Older {
+                    offered: feed.version,
+                    held: held_version,
+                },
+                previous => {
+                    let as_of = feed.generated_at.get(..10).unwrap_or(&feed.generated_at);
+                    let as_of = as_of.to_string();
+                    // Shown first, kept after the screen is painted: saving a large feed takes
+                    // a while, and until it is done the previous good copy is still the saved
+                    // one, so nothing is lost if the page goes away meanwhile.
+                    w.show(feed, c, false);
+                    if previous.is_some() {
+                        w.notify(FeedNotice::Updated { as_of });
+                    }
+                    drop(held);
+                    perf::after_next_paint().await;
+                    // Keeping it can fail (storage full, private mode): it is still shown.
+                    if cache::save_feed(&c.url.href, &bytes).await.is_ok() {
+                        perf::mark(marks::KEPT);
+                    }
+                    return Ok(());
+                }
+            },
+        },
     };
     // A background check that finds no network is not news: the indicator already says offline.
     let transient = matches!(problem, FeedProblem::Network | FeedProblem::Timeout { .. });
     if pass == Pass::Refresh && transient {
         return Ok(());
     }
-    if held.is_some() {
-        w.notify(FeedNotice::Problem {
-            url: c.url.href.clone(),
-            problem,
-            kept: Kept::LastGood,
-        });
-        Ok(())
-    } else {
-        Err(problem)
+    let Some(held) = held else {
+        return Err(problem);
+    };
+    if let Some(feed) = held.waiting {
+        w.show(feed, c, true);
     }
+    w.notify(FeedNotice::Problem {
+        url: c.url.href.clone(),
+        problem,
+        kept: Kept::LastGood,
+    });
+    Ok(())
 }
 
 /// Asks for a newer copy of the feed on screen every [`FEED_REFRESH`] and when the network comes

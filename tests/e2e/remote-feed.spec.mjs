@@ -225,6 +225,55 @@ test('a new feed is shown before it is saved, and a failed save keeps the last g
   await offline.close();
 });
 
+test('an answer that comes before the saved copy is read is still checked against it', async ({ page, context }) => {
+  // The download and the look-up of the saved copy run side by side. When the answer comes
+  // first (Cache Storage slow to open), it must still not replace a newer or equal saved copy.
+  publisher.answer('valid', remoteV2);
+  const url = `${site.url}?feed=${encodeURIComponent(publisher.url())}`;
+  await open(page, url);
+  await expect(page.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
+  await page.close();
+
+  const slow = await context.newPage();
+  await slow.addInitScript(() => {
+    const open = CacheStorage.prototype.open;
+    CacheStorage.prototype.open = function (...args) {
+      return new Promise((resolve) => setTimeout(resolve, 1500)).then(() => open.apply(this, args));
+    };
+  });
+  const answeredFirst = async () => {
+    const marks = await slow.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+    expect(marks.indexOf('gongkai:feed:body')).toBeLessThan(marks.indexOf('gongkai:feed:saved-looked-up'));
+  };
+  const check = async () => {
+    await expect(slow.locator('#static-shell')).toHaveCount(0);
+    await expect(slow.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
+    await answeredFirst();
+    await expectLastGood(slow);
+  };
+
+  // Older than the saved copy: the saved copy is shown, with the notice.
+  publisher.answer('older');
+  await slow.goto(url);
+  await check();
+  await expect(notices(slow)).toContainText('下载的内容版本（100）比已有版本（101）旧，未采用。');
+
+  // Broken: the same.
+  publisher.answer('malformed');
+  await slow.reload();
+  await check();
+  await expect(notices(slow)).toContainText('下载的内容不是有效的数据源，未采用。');
+
+  // The same feed again: shown, no notice, and confirmed by the network.
+  publisher.answer('valid', remoteV2);
+  await slow.reload();
+  await check();
+  await expect(notices(slow)).toHaveCount(0);
+  await slow.getByRole('link', { name: '设置' }).click();
+  await expect(slow.getByRole('region', { name: '数据来源' })).not.toContainText('当前显示的是本机保存的副本');
+  await slow.close();
+});
+
 test('a page left open picks up a newer feed when the network comes back, without a reload', async ({ page, context }) => {
   publisher.answer('valid', remoteV1);
   await open(page, `${site.url}?feed=${encodeURIComponent(publisher.url())}`);

@@ -1,0 +1,77 @@
+//! Work that starts at once and is awaited later: a [`Background`] runs its future as its own
+//! task from the moment it is made, so several can be under way together (a download and a
+//! look-up in Cache Storage) and the first to finish can be taken with [`first`].
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll, Waker};
+
+/// A future running in the background; awaiting it gives its output (once: await it again
+/// after that and it never finishes).
+pub struct Background<T> {
+    slot: Rc<RefCell<Slot<T>>>,
+}
+
+struct Slot<T> {
+    output: Option<T>,
+    waker: Option<Waker>,
+}
+
+/// Starts `work` now, as its own task.
+pub fn background<T: 'static>(work: impl Future<Output = T> + 'static) -> Background<T> {
+    let slot = Rc::new(RefCell::new(Slot {
+        output: None,
+        waker: None,
+    }));
+    let filled = slot.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let output = work.await;
+        let waker = {
+            let mut slot = filled.borrow_mut();
+            slot.output = Some(output);
+            slot.waker.take()
+        };
+        if let Some(waker) = waker {
+            waker.wake();
+        }
+    });
+    Background { slot }
+}
+
+impl<T> Future for Background<T> {
+    type Output = T;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T> {
+        let mut slot = self.slot.borrow_mut();
+        match slot.output.take() {
+            Some(output) => Poll::Ready(output),
+            None => {
+                slot.waker = Some(cx.waker().clone());
+                Poll::Pending
+            }
+        }
+    }
+}
+
+/// Which of two background futures finished first, with its output.
+pub enum First<A, B> {
+    A(A),
+    B(B),
+}
+
+/// Waits for the first of `a` and `b` to finish; the other keeps running and can be awaited
+/// after.
+pub async fn first<A, B>(a: &mut Background<A>, b: &mut Background<B>) -> First<A, B> {
+    std::future::poll_fn(|cx| {
+        if let Poll::Ready(out) = Pin::new(&mut *a).poll(cx) {
+            return Poll::Ready(First::A(out));
+        }
+        if let Poll::Ready(out) = Pin::new(&mut *b).poll(cx) {
+            return Poll::Ready(First::B(out));
+        }
+        Poll::Pending
+    })
+    .await
+}
