@@ -329,14 +329,8 @@ impl<'a> Reader<'a> {
     /// Bytes up to the next `"`, `\` or control character (not consumed).
     fn plain_run(&mut self) -> &'a [u8] {
         let start = self.i;
-        let b = self.b;
-        while let Some(&c) = b.get(self.i) {
-            if c == b'"' || c == b'\\' || c < 0x20 {
-                break;
-            }
-            self.i += 1;
-        }
-        &b[start..self.i]
+        self.i = plain_end(self.b, start);
+        &self.b[start..self.i]
     }
 
     /// One escape after its `\`, appended to `buf` as UTF-8.
@@ -571,6 +565,35 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The index of the first `"`, `\\` or control character at or after `i` (or the length): where
+/// the plain part of a string ends. Strings are most of a feed, so this looks at eight bytes at
+/// a time.
+pub(crate) fn plain_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let w = u64::from_le_bytes(*chunk);
+        let quote = w ^ (ONES * u64::from(b'"'));
+        let backslash = w ^ (ONES * u64::from(b'\\'));
+        // A byte's high bit is set when it is zero (or, for `w`, below 0x20); a false hit can
+        // only follow a true one, and the bytes are then looked at one by one.
+        let special = (quote.wrapping_sub(ONES) & !quote)
+            | (backslash.wrapping_sub(ONES) & !backslash)
+            | (w.wrapping_sub(ONES * 0x20) & !w);
+        if special & HIGHS != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while let Some(&c) = b.get(i) {
+        if c == b'"' || c == b'\\' || c < 0x20 {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
 /// The value of a number token whose syntax is checked; `None` when it is too large for `f64`.
 ///
 /// This follows `serde_json`'s default (not `float_roundtrip`) algorithm step by step: the
@@ -769,6 +792,21 @@ mod tests {
             let mut r = Reader::new(bad.as_bytes());
             assert!(r.number_token().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_plain_part_of_a_string_ends_at_the_first_quote_backslash_or_control_character() {
+        for special in [b'"', b'\\', 0x00, 0x1f, b'\n'] {
+            for at in 0..20 {
+                let mut b = "中文abc".repeat(4).into_bytes();
+                b.truncate(20);
+                b[at] = special;
+                assert_eq!(plain_end(&b, 0), at, "{special} at {at}");
+                assert_eq!(plain_end(&b, at), at);
+            }
+        }
+        let plain = "é中 ~\x7f".repeat(5).into_bytes();
+        assert_eq!(plain_end(&plain, 3), plain.len());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! `path: reason` lines; no input makes it panic.
 
 use crate::decode::{self, DecodeError, Schema};
+use crate::json::plain_end;
 use crate::model::{Feed, SCHEMA_MAJOR, SCHEMA_VERSION};
 use crate::validate::{schema_major, validate};
 use std::fmt;
@@ -118,17 +119,19 @@ pub fn decode_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     check_depth(bytes)?;
 
-    // The version decides how the rest is read, so it is read first (and this pass also finds
-    // any syntax error, with its position, without building anything).
-    match decode::head(bytes)? {
-        Schema::Text(schema) => {
-            if schema_major(&schema).is_some_and(|major| major != SCHEMA_MAJOR) {
-                return Err(FeedError::UnsupportedSchema {
-                    found: schema,
-                    supported: SCHEMA_VERSION.to_string(),
-                });
-            }
+    // One pass reads the feed. Only when it fails is the input looked at again the way it was
+    // always checked, in order: its syntax everywhere, then the version (which decides how the
+    // rest is read), and only then the types; so the first error reported does not depend on
+    // where in the file a problem is. A feed that reads is correct on all three counts.
+    let e = match decode::feed(bytes) {
+        Ok(feed) => {
+            check_version(&feed.schema)?;
+            return Ok(feed);
         }
+        Err(e) => e,
+    };
+    match decode::head(bytes)? {
+        Schema::Text(schema) => check_version(&schema)?,
         Schema::Other(what) => {
             return Err(FeedError::Invalid(vec![Problem::new(
                 "$.schema",
@@ -137,7 +140,18 @@ pub fn decode_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
         }
         Schema::Missing => {}
     }
-    Ok(decode::feed(bytes)?)
+    Err(e.into())
+}
+
+/// A feed of another major version is not read as this one.
+fn check_version(schema: &str) -> Result<(), FeedError> {
+    if schema_major(schema).is_some_and(|major| major != SCHEMA_MAJOR) {
+        return Err(FeedError::UnsupportedSchema {
+            found: schema.to_string(),
+            supported: SCHEMA_VERSION.to_string(),
+        });
+    }
+    Ok(())
 }
 
 impl From<Box<DecodeError>> for FeedError {
@@ -159,43 +173,37 @@ impl From<Box<DecodeError>> for FeedError {
 /// the recursive parser can be made to recurse.
 fn check_depth(bytes: &[u8]) -> Result<(), FeedError> {
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut line = 1usize;
-    let mut line_start = 0usize;
-    for (i, &b) in bytes.iter().enumerate() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if b == b'\\' {
-                escaped = true;
-            } else if b == b'"' {
-                in_string = false;
-            }
-            continue;
-        }
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
         match b {
-            b'"' => in_string = true,
+            b'"' => loop {
+                i = plain_end(bytes, i + 1);
+                match bytes.get(i) {
+                    Some(b'"') => break,
+                    // The escaped byte is skipped with the backslash.
+                    Some(b'\\') => i += 1,
+                    Some(_) => {}
+                    None => return Ok(()),
+                }
+            },
             b'[' | b'{' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    let column = String::from_utf8_lossy(&bytes[line_start..=i])
-                        .chars()
-                        .count();
+                    let line_start = bytes[..i].iter().rposition(|&c| c == b'\n');
+                    let line_start = line_start.map_or(0, |p| p + 1);
                     return Err(FeedError::TooDeep {
                         max: MAX_DEPTH,
-                        line,
-                        column,
+                        line: 1 + bytes[..i].iter().filter(|&&c| c == b'\n').count(),
+                        column: String::from_utf8_lossy(&bytes[line_start..=i])
+                            .chars()
+                            .count(),
                     });
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
-            b'\n' => {
-                line += 1;
-                line_start = i + 1;
-            }
             _ => {}
         }
+        i += 1;
     }
     Ok(())
 }
