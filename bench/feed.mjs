@@ -11,6 +11,13 @@
 //     the frame that shows it; started_ms: the wasm app mounted; feed_ms: the feed downloaded;
 //     feed_start_ms: the feed requested.
 //     Heap (after a forced garbage collection) and wasm linear memory once the list is shown.
+//   steps <path> <run> <feed_start> <feed_end> <initiator> <start> <config> <requested> <saved> <body> <validated> <shown> <kept>
+//     the same load taken apart: when the feed's download started and ended (resource timing;
+//     <initiator> is `link` when the page's preload started it, `fetch` when the app did), then
+//     the app's own performance marks (src/platform/perf.rs): feed code started, config.json
+//     read, feed requested, saved copy looked up, body in memory, parsed and validated, catalog
+//     built and shown, saved to Cache Storage (waited for: it comes after the paint). ms from
+//     navigation start, `NaN` for a mark not made.
 //   nav <step> <heap_bytes> <wasm_bytes> <nodes> <listeners>
 //     after `step` in-app navigations (document, back, document, back, ...), after a GC.
 //   navigation-errors <count> <first message>
@@ -101,12 +108,25 @@ try {
       await page.waitForFunction(() => window.__bench?.painted !== undefined, null, { timeout: 60_000 });
       const t = await page.evaluate(() => {
         const feed = performance.getEntriesByType('resource').find((r) => r.name.includes('/feed/feed.json'));
-        return { ...window.__bench, memory: undefined, feed: feed?.responseEnd ?? NaN, feedStart: feed?.startTime ?? NaN };
+        return { ...window.__bench, memory: undefined, feed: feed?.responseEnd ?? NaN, feedStart: feed?.startTime ?? NaN, initiator: feed?.initiatorType ?? '' };
+      });
+      // The save to Cache Storage comes after the paint: wait for it (or for the check to end
+      // without one) so that it is measured and does not overlap the next run.
+      await page.waitForFunction(
+        () => performance.getEntriesByName('gongkai:feed:kept').length > 0
+          || document.querySelector('.gk-feed-notices')?.getAttribute('data-feed-check') === 'done',
+        null,
+        { timeout: 60_000 },
+      );
+      const marks = await page.evaluate(() => {
+        const at = (name) => performance.getEntriesByName(`gongkai:feed:${name}`)[0]?.startTime ?? NaN;
+        return ['start', 'config', 'requested', 'saved-looked-up', 'body', 'validated', 'shown', 'kept'].map(at);
       });
       const m = await memory(page, cdp);
       if (errors.length) throw new Error(`errors on ${list.path}:\n${errors.join('\n')}`);
       out(['load', list.path, run, t.list.toFixed(1), t.painted.toFixed(1), (t.started ?? NaN).toFixed(1),
         t.feed.toFixed(1), m.heap, m.wasm, m.nodes, t.feedStart.toFixed(1)]);
+      out(['steps', list.path, run, t.feedStart.toFixed(1), t.feed.toFixed(1), t.initiator || '-', ...marks.map((v) => v.toFixed(1))]);
       await context.close();
     }
   }

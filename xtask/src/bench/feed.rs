@@ -69,6 +69,39 @@ struct ListRun {
     nodes: f64,
 }
 
+/// One load taken apart (the `steps` lines of bench/feed.mjs), in ms from navigation start.
+#[derive(Default)]
+struct Steps {
+    feed_start: f64,
+    feed_end: f64,
+    /// `link` when the page's preload started the download, `fetch` when the app did.
+    initiator: String,
+    /// The app's marks (src/platform/perf.rs), in [`MARKS`] order.
+    marks: [f64; MARKS.len()],
+}
+
+/// The app's performance marks, as bench/feed.mjs prints them, with what each means.
+const MARKS: [(&str, &str); 8] = [
+    ("start", "feed code started (the app has mounted)"),
+    ("config", "`config.json` read"),
+    ("requested", "feed requested by the app"),
+    ("saved-looked-up", "saved copy looked up in Cache Storage"),
+    ("body", "body in wasm memory"),
+    ("validated", "parsed and validated (`parse_feed`)"),
+    (
+        "shown",
+        "catalog built and handed to the pages (`Catalog::new`)",
+    ),
+    ("kept", "saved to Cache Storage (after the paint)"),
+];
+
+fn mark(s: &Steps, name: &str) -> f64 {
+    MARKS
+        .iter()
+        .position(|(n, _)| *n == name)
+        .map_or(f64::NAN, |i| s.marks[i])
+}
+
 struct NavReading {
     step: usize,
     heap: u64,
@@ -81,6 +114,7 @@ struct Browser {
     issue: String,
     issue_documents: String,
     lists: Vec<(String, Vec<ListRun>)>,
+    steps: Vec<(String, Vec<Steps>)>,
     nav: Vec<NavReading>,
     /// Errors in the page during the navigations: how many, and the first one.
     nav_errors: (usize, String),
@@ -88,16 +122,11 @@ struct Browser {
 
 impl Browser {
     fn list(&self, path_prefix: &str, exact: bool) -> Option<&Vec<ListRun>> {
-        self.lists
-            .iter()
-            .find(|(p, _)| {
-                if exact {
-                    p == path_prefix
-                } else {
-                    p.starts_with(path_prefix) && p != "/gazette"
-                }
-            })
-            .map(|(_, r)| r)
+        find(&self.lists, path_prefix, exact)
+    }
+
+    fn steps(&self, path_prefix: &str, exact: bool) -> Option<&Vec<Steps>> {
+        find(&self.steps, path_prefix, exact)
     }
 
     /// Whether memory stops growing: from the 50th to the last navigation the heap and the wasm
@@ -109,6 +138,24 @@ impl Browser {
         let ok = |from: u64, to: u64| to <= from + (from / 10).max(512 * 1024);
         ok(a.heap, b.heap) && ok(a.wasm, b.wasm)
     }
+}
+
+/// The runs of `/gazette` (`exact`) or of the issue's contents (`/gazette/…`).
+fn find<'a, T>(
+    lists: &'a [(String, Vec<T>)],
+    path_prefix: &str,
+    exact: bool,
+) -> Option<&'a Vec<T>> {
+    lists
+        .iter()
+        .find(|(p, _)| {
+            if exact {
+                p == path_prefix
+            } else {
+                p.starts_with(path_prefix) && p != "/gazette"
+            }
+        })
+        .map(|(_, r)| r)
 }
 
 fn browser(dist: &Path, port: u16, runs: usize) -> Result<Browser, String> {
@@ -123,6 +170,7 @@ fn browser(dist: &Path, port: u16, runs: usize) -> Result<Browser, String> {
         issue: String::new(),
         issue_documents: String::new(),
         lists: Vec::new(),
+        steps: Vec::new(),
         nav: Vec::new(),
         nav_errors: (0, String::new()),
     };
@@ -153,6 +201,21 @@ fn browser(dist: &Path, port: u16, runs: usize) -> Result<Browser, String> {
                 match b.lists.iter_mut().find(|(p, _)| p == c[1]) {
                     Some((_, runs)) => runs.push(run),
                     None => b.lists.push((c[1].to_string(), vec![run])),
+                }
+            }
+            Some("steps") if c.len() == 6 + MARKS.len() => {
+                let mut run = Steps {
+                    feed_start: f(3),
+                    feed_end: f(4),
+                    initiator: c[5].to_string(),
+                    ..Steps::default()
+                };
+                for (i, m) in run.marks.iter_mut().enumerate() {
+                    *m = f(6 + i);
+                }
+                match b.steps.iter_mut().find(|(p, _)| p == c[1]) {
+                    Some((_, runs)) => runs.push(run),
+                    None => b.steps.push((c[1].to_string(), vec![run])),
                 }
             }
             Some("nav") if c.len() == 6 => b.nav.push(NavReading {
@@ -197,6 +260,24 @@ fn large_feed_build(dist: &Path, feed: &Path) -> Result<PathBuf, String> {
     copy_dir(dist, &out)?;
     fs::copy(feed, out.join("feed/feed.json"))
         .map_err(|e| format!("cannot replace the feed: {e}"))?;
+    // A precompressed copy of the build's own feed would be served in place of the new one
+    // (nginx's gzip_static): write the new feed's, as the build writes one for its feed.
+    let gz = out.join("feed/feed.json.gz");
+    if gz.exists() {
+        let packed = cmd("gzip")
+            .args(["-9", "-n", "-c"])
+            .arg(feed)
+            .output()
+            .map_err(|e| format!("could not start gzip: {e}"))?;
+        if !packed.status.success() {
+            return Err(format!(
+                "gzip {} failed ({})",
+                feed.display(),
+                packed.status
+            ));
+        }
+        fs::write(&gz, packed.stdout).map_err(|e| format!("cannot write {gz:?}: {e}"))?;
+    }
     if out.join("sw.js").exists() {
         crate::build::precache(&["--dist".to_string(), out.display().to_string()])?;
     }
@@ -225,6 +306,90 @@ fn list_cells(runs: Option<&Vec<ListRun>>) -> [String; 5] {
         ms(m(|r| r.list)),
         ms(m(|r| r.painted)),
     ]
+}
+
+/// The rows of the "where the time goes" table: a label, and the row of the step it waits for
+/// in the app (its duration is then shown: the time since that step).
+const STEP_ROWS: [(&str, Option<usize>); 12] = [
+    ("Feed download started", None),
+    ("Feed downloaded (last byte)", None),
+    ("Feed code started (the app has mounted)", None),
+    ("`config.json` read", Some(2)),
+    ("Feed requested by the app", Some(3)),
+    ("Saved copy looked up (Cache Storage)", Some(4)),
+    ("Body in wasm memory", Some(4)),
+    ("Parsed and validated (`parse_feed`)", Some(6)),
+    ("Catalog built and shown (`Catalog::new`)", Some(7)),
+    ("First item in the page (rendered)", Some(8)),
+    ("Painted", Some(9)),
+    ("Saved to Cache Storage", Some(10)),
+];
+
+/// The time of row `i` of [`STEP_ROWS`] in one run.
+fn step_at(l: &ListRun, s: &Steps, i: usize) -> f64 {
+    match i {
+        0 => s.feed_start,
+        1 => s.feed_end,
+        2 => mark(s, "start"),
+        3 => mark(s, "config"),
+        4 => mark(s, "requested"),
+        5 => mark(s, "saved-looked-up"),
+        6 => mark(s, "body"),
+        7 => mark(s, "validated"),
+        8 => mark(s, "shown"),
+        9 => l.list,
+        10 => l.painted,
+        _ => mark(s, "kept"),
+    }
+}
+
+/// Median "at" and "took" cells of row `i` (runs of the list and of its steps pair up in order).
+fn step_cells(
+    lists: Option<&Vec<ListRun>>,
+    steps: Option<&Vec<Steps>>,
+    i: usize,
+) -> (String, String) {
+    let (Some(lists), Some(steps)) = (lists, steps) else {
+        return (String::new(), String::new());
+    };
+    let runs: Vec<(&ListRun, &Steps)> = lists.iter().zip(steps).collect();
+    let at = median(
+        &runs
+            .iter()
+            .map(|(l, s)| step_at(l, s, i))
+            .collect::<Vec<_>>(),
+    );
+    let took = match STEP_ROWS[i].1 {
+        Some(after) => ms(median(
+            &runs
+                .iter()
+                .map(|(l, s)| step_at(l, s, i) - step_at(l, s, after))
+                .collect::<Vec<_>>(),
+        )),
+        None => String::new(),
+    };
+    (ms(at), took)
+}
+
+/// Who started the large feed's download, in words.
+fn started_by(b: &Browser) -> String {
+    let all: Vec<&str> = b
+        .steps
+        .iter()
+        .flat_map(|(_, r)| r.iter().map(|s| s.initiator.as_str()))
+        .collect();
+    let by_link = all.iter().filter(|i| **i == "link").count();
+    if by_link == all.len() && !all.is_empty() {
+        "the page's `<link rel=\"preload\">`, before the wasm had loaded, in every run".into()
+    } else if by_link == 0 {
+        "the app itself, once it had mounted and read `config.json` (the page has no preload)"
+            .into()
+    } else {
+        format!(
+            "the page's preload in {by_link} of {} runs, the app in the others",
+            all.len()
+        )
+    }
 }
 
 pub fn run(o: &Options) -> Result<Section, String> {
@@ -341,6 +506,47 @@ pub fn run(o: &Options) -> Result<Section, String> {
             format!("**{}**", a[4]),
             b[4].clone(),
         ]);
+    }
+    s.tables.push(t);
+
+    s.intro.push(format!(
+        "Where the time goes: the same loads of the large feed taken apart, with the app's own \
+         performance marks (`src/platform/perf.rs`) beside the browser's resource timing of the \
+         feed. *At* is the median time from navigation start; *took* is the median over runs \
+         of the time since the step it waits for: the app reads `config.json` once it has \
+         started, then requests the feed and looks up its saved copy side by side, parses the \
+         body once both are in (or while the look-up finishes, when the body comes first), \
+         builds the catalog, renders, paints, and saves the feed after the paint. The download \
+         was started by {}.",
+        started_by(&b_large)
+    ));
+    let mut t = Table::new(
+        "Where the time goes (large feed)",
+        &[
+            "Step",
+            "`/gazette`: at",
+            "took",
+            "`/gazette/{issue}`: at",
+            "took",
+        ],
+    );
+    for (i, (label, _)) in STEP_ROWS.iter().enumerate() {
+        let mut row = vec![label.to_string()];
+        for (lists, steps) in [
+            (
+                b_large.list("/gazette", true),
+                b_large.steps("/gazette", true),
+            ),
+            (
+                b_large.list("/gazette/", false),
+                b_large.steps("/gazette/", false),
+            ),
+        ] {
+            let (at, took) = step_cells(lists, steps, i);
+            row.push(at);
+            row.push(took);
+        }
+        t.row(&row);
     }
     s.tables.push(t);
 
