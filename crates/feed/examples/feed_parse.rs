@@ -1,6 +1,6 @@
 //! Times what the app does with a feed once it has the bytes: `parse_feed` (syntax, types and
 //! every validation rule) and `Catalog::new` (look-ups, back-links, issue order). Used by
-//! `cargo xtask bench feed`; build it as the app does, without JSON-path tracking:
+//! `cargo xtask bench feed`; build it with the release profile, as the app is built:
 //!
 //! ```text
 //! cargo run --release -p gongkai-feed --no-default-features --example feed_parse -- FEED.json [RUNS]
