@@ -7,6 +7,7 @@ use crate::components::update_prompt::UpdatePrompt;
 use crate::pages;
 use crate::platform::dom;
 use crate::state::offline::provide_offline;
+use crate::state::prefs::use_strings;
 use crate::state::{feed::provide_feed, prefs::provide_prefs, search::provide_search};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -58,9 +59,19 @@ pub fn App() -> impl IntoView {
     provide_offline();
     provide_search();
     let base = dom::base_path();
+    let t = use_strings();
+    // True while the router waits for a page's code (a page opened for the first time).
+    let (is_routing, set_is_routing) = signal(false);
     view! {
-        <Router base=base>
+        <Router base=base set_is_routing=set_is_routing>
             <SkipLink/>
+            // A thin bar at the top while a page's code downloads; it only appears if that takes
+            // a moment (style/components/chrome.css), so quick navigations do not flicker.
+            <div
+                class="gk-routing"
+                class:gk-routing--on=move || is_routing.get()
+                aria-hidden="true"
+            ></div>
             <div class="gk-app">
                 <Header/>
                 <TabBar/>
@@ -70,7 +81,15 @@ pub fn App() -> impl IntoView {
                     <UpdatePrompt/>
                     <FeedNotices/>
                 </div>
-                <main id="main" class="gk-main" tabindex="-1">
+                <main
+                    id="main"
+                    class="gk-main"
+                    tabindex="-1"
+                    aria-busy=move || is_routing.get().then_some("true")
+                >
+                    // Shown only while the first page of a visit still waits for its code: the
+                    // stylesheet shows it when the footer directly follows it (no page yet).
+                    <p class="gk-route-pending">{move || t.get().loading}</p>
                     <Routes fallback=pages::not_found::NotFoundPage>
                         <Route path=path!("/") view=pages::home::HomePage/>
                         <Route path=path!("/qa") view={Lazy::<QaListRoute>::new()}/>

@@ -102,3 +102,42 @@ test('pages below a section keep its tab current: a question under 问答, a doc
     }
   }
 });
+
+// Pages other than the home page load their code (a wasm chunk) the first time they open.
+// Held back here, so the waiting is long enough to be seen.
+async function holdPageChunks(page) {
+  let release;
+  const released = new Promise((r) => { release = r; });
+  await page.route(/\/chunk\d+-[0-9a-f]{16}\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+test('a deep link says it is loading while its page code downloads, with no footer jumping', async ({ page }) => {
+  const release = await holdPageChunks(page);
+  await page.goto(`/documents/${doc.id}`);
+  await expect(page.locator('#static-shell')).toHaveCount(0);
+  const pending = page.locator('.gk-route-pending');
+  await expect(pending).toBeVisible();
+  await expect(pending).toHaveText('正在加载…');
+  await expect(page.locator('.gk-footer')).toBeHidden();
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(doc.title));
+  await expect(pending).toBeHidden();
+  await expect(page.locator('.gk-footer')).toBeVisible();
+});
+
+test('moving to a page whose code is still downloading shows a progress bar, then the page', async ({ page }) => {
+  await open(page, '/');
+  const release = await holdPageChunks(page);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '问答' }).click();
+  const bar = page.locator('.gk-routing');
+  await expect(bar).toHaveClass(/gk-routing--on/);
+  await expect(bar).toHaveCSS('opacity', '1');
+  await expect(page.locator('main')).toHaveAttribute('aria-busy', 'true');
+  release();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('政策问答');
+  await expect(bar).not.toHaveClass(/gk-routing--on/);
+});

@@ -30,4 +30,6 @@ export async function open(page, url) {
   await page.goto(url);
   await expect(page.locator('#static-shell')).toHaveCount(0);
   await expect(page.locator('.gk-loading')).toHaveCount(0);
+  // A page other than the home page is there once its code has loaded.
+  await expect(page.locator('.gk-route-pending')).toBeHidden();
 }
