@@ -37,34 +37,77 @@ fn failed(e: wasm_bindgen::JsValue) -> CacheError {
     )
 }
 
-async fn open() -> Result<web_sys::Cache, CacheError> {
+fn storage() -> Result<web_sys::CacheStorage, CacheError> {
     let window = web_sys::window().ok_or(CacheError::Unavailable)?;
     // `caches` is missing outside secure contexts; reading it must not throw into the app.
     let has = js_sys::Reflect::has(&window, &"caches".into()).unwrap_or(false);
     if !has {
         return Err(CacheError::Unavailable);
     }
-    let storage = window.caches().map_err(|_| CacheError::Unavailable)?;
-    let cache = JsFuture::from(storage.open(FEED_CACHE))
+    window.caches().map_err(|_| CacheError::Unavailable)
+}
+
+async fn open() -> Result<web_sys::Cache, CacheError> {
+    let cache = JsFuture::from(storage()?.open(FEED_CACHE))
         .await
         .map_err(failed)?;
     Ok(cache.unchecked_into())
 }
 
 /// The saved copy (its bytes) of the feed at `url`, if any.
+///
+/// One round trip to the browser's storage for the look-up (`caches.match` with the cache's
+/// name, rather than opening the cache first and asking it): on a first visit, when there is
+/// nothing to find, that is all it costs.
 pub async fn load_feed(url: &str) -> Result<Option<Vec<u8>>, CacheError> {
-    let cache = open().await?;
-    let hit = JsFuture::from(cache.match_with_str(url))
-        .await
+    let storage = storage()?;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"cacheName".into(), &FEED_CACHE.into()).map_err(failed)?;
+    let find: js_sys::Function = js_sys::Reflect::get(&storage, &"match".into())
+        .map_err(failed)?
+        .dyn_into()
         .map_err(failed)?;
+    let pending: js_sys::Promise = find
+        .call2(&storage, &url.into(), &options)
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(failed)?;
+    let hit = JsFuture::from(pending).await.map_err(failed)?;
     if hit.is_undefined() || hit.is_null() {
         return Ok(None);
     }
-    let resp: web_sys::Response = hit.unchecked_into();
+    let resp: web_sys::Response = hit.dyn_into().map_err(failed)?;
     let buf = JsFuture::from(resp.array_buffer().map_err(failed)?)
         .await
         .map_err(failed)?;
     Ok(Some(js_sys::Uint8Array::new(&buf).to_vec()))
+}
+
+/// A note in localStorage of the feeds that have a saved copy. It is read at once, where a
+/// look-up in Cache Storage is a round trip that can take a few hundred milliseconds the first
+/// time a profile opens it: on a first visit the note says there is nothing to wait for.
+const NOTE_KEY: &str = "saved-feeds";
+
+/// Whether a copy of the feed at `url` may be saved: false only when the note says it is not
+/// (a copy saved before the note existed is still found by [`load_feed`], just not waited for).
+pub fn maybe_saved(url: &str) -> bool {
+    match super::storage::get(NOTE_KEY) {
+        Ok(Some(note)) => note.lines().any(|l| l == url),
+        Ok(None) => false,
+        // Without localStorage no note is ever written: assume nothing.
+        Err(_) => true,
+    }
+}
+
+/// Adds `url` to the note of saved feeds.
+pub fn note_saved(url: &str) {
+    let note = super::storage::get(NOTE_KEY)
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    if !note.lines().any(|l| l == url) {
+        let _ = super::storage::set(NOTE_KEY, &format!("{note}{url}\n"));
+    }
 }
 
 /// Keeps `bytes` as the last good copy of the feed at `url`, replacing the previous one. The
@@ -84,5 +127,6 @@ pub async fn save_feed(url: &str, bytes: &[u8]) -> Result<(), CacheError> {
     JsFuture::from(cache.put_with_str(url, &resp))
         .await
         .map_err(failed)?;
+    note_saved(url);
     Ok(())
 }

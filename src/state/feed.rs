@@ -542,7 +542,18 @@ async fn load_candidate(
         }
         task::First::B(result) => {
             perf::mark(marks::BODY);
-            let answer = Answer::parsed(result);
+            let answer = match Answer::parsed(result) {
+                // Nothing saved, as the note of saved feeds says: shown without waiting for
+                // the look-up, which is checked before the feed is kept.
+                Answer::Body {
+                    bytes,
+                    parsed: Some(Ok(feed)),
+                } if start && !cache::maybe_saved(&c.url.href) => {
+                    show_then_keep(feed, bytes, saved, c, w).await;
+                    return Ok(());
+                }
+                other => other,
+            };
             let saved = saved.await;
             perf::mark(marks::SAVED_LOOKED_UP);
             let held = saved.and_then(|bytes| match answer.version_if_same(&bytes) {
@@ -634,6 +645,53 @@ async fn load_candidate(
         kept: Kept::LastGood,
     });
     Ok(())
+}
+
+/// Shows `feed` (with `bytes`, the answer of a first visit) at once, then checks the look-up of
+/// the saved copy still under way before keeping it. The note that said nothing was saved can
+/// be wrong (localStorage cleared apart from Cache Storage): a newer saved copy then goes back
+/// on screen and is kept, exactly as if it had been found first.
+async fn show_then_keep(
+    feed: Feed,
+    bytes: Vec<u8>,
+    saved: task::Background<Option<Vec<u8>>>,
+    c: &Candidate,
+    w: Writers,
+) {
+    let version = feed.version;
+    let as_of = feed.generated_at.get(..10).unwrap_or(&feed.generated_at);
+    let as_of = as_of.to_string();
+    w.show(feed, c, false);
+    perf::after_next_paint().await;
+    let saved = saved.await;
+    perf::mark(marks::SAVED_LOOKED_UP);
+    if let Some(held) = saved {
+        if held == bytes {
+            cache::note_saved(&c.url.href);
+            return;
+        }
+        match parse(&held) {
+            Ok(held) if held.version > version => {
+                let held_version = held.version;
+                w.show(held, c, true);
+                w.notify(FeedNotice::Problem {
+                    url: c.url.href.clone(),
+                    problem: FeedProblem::Older {
+                        offered: version,
+                        held: held_version,
+                    },
+                    kept: Kept::LastGood,
+                });
+                cache::note_saved(&c.url.href);
+                return;
+            }
+            Ok(_) => w.notify(FeedNotice::Updated { as_of }),
+            Err(_) => {}
+        }
+    }
+    if cache::save_feed(&c.url.href, &bytes).await.is_ok() {
+        perf::mark(marks::KEPT);
+    }
 }
 
 /// Asks for a newer copy of the feed on screen every [`FEED_REFRESH`] and when the network comes
