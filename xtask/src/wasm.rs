@@ -221,6 +221,9 @@ fn minify_js(file: &Path) -> Result<(), String> {
         cmd("esbuild")
             .arg(file)
             .args(["--minify", "--format=esm", "--log-level=warning"])
+            // wasm-bindgen lists the link module once per import in the wasm's import object,
+            // under the same key and to the same module: harmless, and not ours to change.
+            .arg("--log-override:duplicate-object-key=silent")
             .arg(format!("--outfile={}", minified.display())),
     )?;
     fs::rename(&minified, file).map_err(|e| format!("cannot replace {file:?}: {e}"))
