@@ -22,6 +22,7 @@ pub(crate) enum Role {
 
 impl Role {
     /// How much one occurrence counts.
+    #[inline(always)]
     pub fn weight(self) -> u32 {
         match self {
             Role::Title | Role::Number => 4,
@@ -31,11 +32,13 @@ impl Role {
     }
 
     /// Matches here rank an item above items that match only in their text.
+    #[inline(always)]
     pub fn is_heading(self) -> bool {
         matches!(self, Role::Title | Role::Number)
     }
 
     /// Text a snippet can be cut from.
+    #[inline(always)]
     pub fn is_text(self) -> bool {
         matches!(self, Role::Summary | Role::Body)
     }

@@ -12,13 +12,22 @@
 //!
 //! # How
 //! An index of character unigrams and bigrams ([`postings`]). A longer term is found by
-//! intersecting the position lists of bigrams that cover it, each shifted by its offset in the
-//! term. Because the bigrams cover every character of the term and never straddle a field
-//! boundary, the surviving positions are exactly the occurrences: nothing needs verifying
-//! afterwards and nothing is missed. A one-character term reads its character's per-field
-//! counts (or, for a Latin letter or digit, its positions). Latin word boundaries are two
-//! bitsets over the positions. The original text is kept for snippets, which are only made for
-//! the hits shown.
+//! intersecting the position lists of bigrams that cover it, rarest first, each shifted by its
+//! offset in the term. Because the bigrams cover every character of the term and never straddle
+//! a field boundary, the surviving positions are exactly the occurrences: nothing needs
+//! verifying afterwards and nothing is missed. Common bigrams keep their positions as plain
+//! numbers, so that the rarer lists' candidates are looked up in them by galloping.
+//!
+//! A term of one character that is not a Latin letter or digit, or of two characters that often
+//! occur together (改革, 社会), reads a summary instead: a line per item with its counts, whether
+//! it occurs in a heading and where it first occurs in the text. That is all ranking and the
+//! snippet need, so matching such a term never looks at single positions. Latin word boundaries
+//! are two bitsets over the positions.
+//!
+//! Counting the matches per kind, agency and year and ranking them reads a compact record per
+//! item; only the hits returned read the rest. The original text is kept for snippets, which are
+//! only made for those hits, around the first occurrence the index already knows of, normalising
+//! just the text around it.
 //!
 //! # Ranking
 //! Items with a term in their title or 文号 come first (more such terms first), then items with
@@ -31,13 +40,14 @@ mod normalize;
 mod postings;
 mod snippet;
 mod terms;
+mod utf8;
 
 pub use naive::naive_search;
 pub use normalize::{normalize, normalize_char, normalize_mapped, Normalized};
 
 use crate::model::Feed;
 use extract::Role;
-use postings::{bigram, counted, unigram, Postings, PostingsBuilder};
+use postings::{bigram, summary, unigram, ItemCount, Postings, PostingsBuilder};
 use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -194,23 +204,42 @@ pub struct IndexStats {
     pub heap_bytes: usize,
 }
 
+/// What a hit shows of an item.
 #[derive(Debug, Clone)]
 struct ItemInfo {
     kind: ItemKind,
-    id: String,
-    title: String,
-    number: Option<String>,
+    /// The id, title, 文号 and date, in [`SearchIndex::strings`]: one place to read for a hit.
+    id: Range<u32>,
+    title: Range<u32>,
+    number: Option<Range<u32>>,
+    date: Range<u32>,
     /// Index into [`SearchIndex::agencies`].
     agency: u32,
-    /// 0 when the date has none.
-    year: u16,
-    date: String,
-    /// `YYYYMMDD` as a number, for ordering; 0 when unknown.
-    date_key: u32,
-    /// Place in the order of (kind, id): breaks ties without comparing strings.
-    tie_rank: u32,
     fields: Range<u32>,
+    /// [`snippet::Plain`] of the title and of the 文号, worked out once.
+    title_plain: snippet::Plain,
+    number_plain: snippet::Plain,
 }
+
+/// What ranking and the counts read of every item that matches, apart from the rest: a query
+/// matching thousands of items reads little memory.
+#[derive(Debug, Clone, Copy)]
+struct ItemFacets {
+    /// Newer items first, then by kind and id: `YYYYMMDD` (0 when unknown) × 2³², plus the
+    /// place in the order of (kind, id), inverted so that the first is largest.
+    order: u64,
+    /// Index into [`SearchIndex::agencies`].
+    agency: u32,
+    /// The position of the item's first character.
+    start: u32,
+    /// Index into [`SearchIndex::years`]; [`NO_YEAR`] when the date has none.
+    year_slot: u16,
+    kind: ItemKind,
+}
+
+const NO_YEAR: u16 = u16::MAX;
+/// A year slot no item has: the year asked for is not in the index.
+const ABSENT_YEAR: u16 = u16::MAX - 1;
 
 #[derive(Debug, Clone)]
 struct FieldInfo {
@@ -220,17 +249,39 @@ struct FieldInfo {
     end: u32,
     item: u32,
     role: Role,
+    /// Whether the text has line breaks or tabs, which snippets show as spaces.
+    breaks: bool,
     /// The original text, in [`SearchIndex::text`].
     text: Range<u32>,
+}
+
+/// Every this many positions, [`SearchIndex::marks`] holds where the character is in the text
+/// and which field holds it.
+const MARK_EVERY: u32 = 16;
+
+/// A position's place in the text and in the fields: see [`SearchIndex::marks`].
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    /// The offset in [`SearchIndex::text`] of the position's character.
+    byte: u32,
+    /// The field holding the position, or the next field when it is the gap between two.
+    field: u32,
 }
 
 /// The search index over one feed. Build it once per feed; searching does not touch the feed.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     items: Vec<ItemInfo>,
+    /// By item, as `items`.
+    facets: Vec<ItemFacets>,
+    /// The ids, titles, 文号 and dates of the items, end to end.
+    strings: String,
     fields: Vec<FieldInfo>,
-    /// The original text of every field, end to end (for snippets).
+    /// The original text of every field, end to end (for snippets and for checking candidates).
     text: String,
+    /// `marks[k]` is where position `k * MARK_EVERY` is ([`Mark`]): any character is found in the
+    /// text, and any position's field among the fields, in at most `MARK_EVERY - 1` steps.
+    marks: Vec<Mark>,
     postings: Postings,
     /// Bit per position: a word character that starts a word.
     word_starts: Vec<u64>,
@@ -238,6 +289,8 @@ pub struct SearchIndex {
     word_ends: Vec<u64>,
     /// Agency ids; index 0 is "" (none).
     agencies: Vec<String>,
+    /// The years items have, newest first.
+    years: Vec<u16>,
 }
 
 /// One item's match of one term or, once merged, of all terms so far.
@@ -248,13 +301,31 @@ struct ItemMatch {
     heading_terms: u32,
     occurrences: u32,
     weighted: u32,
-    /// The first text field (summary or body) with an occurrence, for the snippet; `u32::MAX`
-    /// when the terms occur only in headings.
-    first_text: u32,
-    /// The position of the first occurrence in `first_text` the index knows of, so the snippet
-    /// need not look for it; `u32::MAX` when only one-character terms (which have per-field
-    /// counts, not positions) occur there.
-    first_pos: u32,
+    /// The first occurrence of a term in a text field (summary or body), for the snippet: its
+    /// position less the item's first; `u32::MAX` when the terms occur only in headings.
+    first: u32,
+}
+
+impl ItemMatch {
+    fn new(item: u32) -> ItemMatch {
+        ItemMatch {
+            item,
+            heading_terms: 0,
+            occurrences: 0,
+            weighted: 0,
+            first: u32::MAX,
+        }
+    }
+
+    fn from_count(c: ItemCount) -> ItemMatch {
+        ItemMatch {
+            item: c.item,
+            heading_terms: u32::from(c.heading),
+            occurrences: c.occurrences,
+            weighted: c.weighted,
+            first: c.first_text,
+        }
+    }
 }
 
 impl SearchIndex {
@@ -275,7 +346,8 @@ impl SearchIndex {
             // Chinese is 3 bytes a character; a fair first guess for mixed text too.
             grams: PostingsBuilder::with_capacity(bytes / 3 + 16),
             pos: 0,
-            field_chars: Vec::new(),
+            item_chars: Vec::new(),
+            item_start: 0,
             agency_ids: HashMap::from([("", 0)]),
         };
         for source in &sources {
@@ -303,19 +375,13 @@ impl SearchIndex {
             text_bytes: self.text.capacity(),
             heap_bytes: self.postings.heap_bytes()
                 + self.text.capacity()
+                + self.marks.capacity() * std::mem::size_of::<Mark>()
                 + (self.word_starts.capacity() + self.word_ends.capacity()) * 8
                 + self.fields.capacity() * std::mem::size_of::<FieldInfo>()
                 + self.items.capacity() * std::mem::size_of::<ItemInfo>()
-                + self
-                    .items
-                    .iter()
-                    .map(|i| {
-                        i.id.capacity()
-                            + i.title.capacity()
-                            + i.date.capacity()
-                            + i.number.as_ref().map_or(0, String::capacity)
-                    })
-                    .sum::<usize>(),
+                + self.facets.capacity() * std::mem::size_of::<ItemFacets>()
+                + self.strings.capacity()
+                + self.years.capacity() * 2,
         }
     }
 
@@ -325,14 +391,19 @@ impl SearchIndex {
         if terms.is_empty() {
             return SearchResults::default();
         }
-        let mut scratch = (Vec::new(), Vec::new(), Vec::new());
+        let mut positions = Vec::new();
         let mut matched: Option<Vec<ItemMatch>> = None;
         for term in &terms {
-            let items = if term.len() == 1 && !term.wordy {
-                self.char_matches(term.chars[0], &mut scratch.2)
-            } else {
-                let positions = self.term_positions(term, &mut scratch.0, &mut scratch.1);
-                self.item_matches(positions)
+            let items = match self.summary_of(term) {
+                Some(bytes) => {
+                    let mut items = Vec::with_capacity(bytes.len() / 3);
+                    items.extend(Postings::counts(bytes).map(ItemMatch::from_count));
+                    items
+                }
+                None => {
+                    self.term_positions(term, &mut positions);
+                    self.item_matches(&positions)
+                }
             };
             matched = Some(match matched {
                 None => items,
@@ -343,53 +414,66 @@ impl SearchIndex {
             }
         }
         let matched = matched.unwrap_or_default();
-        self.results(query, &terms, matched)
+        self.results(query, &terms, &matched)
     }
 
-    /// Every position where `term` starts, ascending. Not for single non-word characters,
-    /// which have counted lists ([`SearchIndex::char_matches`]).
-    fn term_positions<'s>(
-        &self,
-        term: &Term,
-        out: &'s mut Vec<u32>,
-        list: &mut Vec<u32>,
-    ) -> &'s [u32] {
+    /// The summary that answers `term` whole: a single character that is not a word character,
+    /// or a common bigram matched as a substring. A single such character has nothing else, so
+    /// it finds an empty summary when it does not occur.
+    fn summary_of(&self, term: &Term) -> Option<&[u8]> {
+        if term.wordy {
+            return None;
+        }
+        match term.chars[..] {
+            [c] => Some(self.postings.list(summary(unigram(c))).unwrap_or(&[])),
+            [a, b] => self.postings.list(summary(bigram(a, b))),
+            _ => None,
+        }
+    }
+
+    /// Every position where `term` starts, ascending, into `out`. Not for single non-word
+    /// characters, which only have summaries.
+    ///
+    /// The bigrams of the term are read rarest first, each shifted by its offset in the term,
+    /// until they cover every character: the positions left are then exactly the occurrences,
+    /// as no bigram straddles a field boundary. The candidates only shrink, and the longer
+    /// lists, plain, are galloped through rather than read.
+    fn term_positions(&self, term: &Term, out: &mut Vec<u32>) {
         out.clear();
         let chars = &term.chars;
         let n = chars.len();
         if n == 1 {
-            if let Some(bytes) = self.postings.list(unigram(chars[0])) {
-                Postings::decode(bytes, out);
+            if let Some(list) = self.postings.positions(unigram(chars[0])) {
+                list.decode(0, out);
             }
         } else {
-            // Bigrams at offsets 0, 2, 4, … (and, for an odd length, the last one) cover every
-            // character.
-            let odd_tail = (n % 2 == 1).then_some(n - 2);
-            let mut lists = Vec::with_capacity(n / 2 + 1);
-            for offset in (0..n - 1).step_by(2).chain(odd_tail) {
-                match self.postings.list(bigram(chars[offset], chars[offset + 1])) {
-                    Some(bytes) => lists.push((offset as u32, bytes)),
-                    None => return out,
+            let mut lists = Vec::with_capacity(n - 1);
+            for offset in 0..n - 1 {
+                match self
+                    .postings
+                    .positions(bigram(chars[offset], chars[offset + 1]))
+                {
+                    Some(list) => lists.push((offset, list)),
+                    None => return,
                 }
             }
-            // Rarest first: the candidates only shrink.
-            lists.sort_by_key(|(_, bytes)| bytes.len());
-            let (offset, bytes) = lists[0];
-            Postings::decode(bytes, list);
-            out.extend(list.iter().filter(|&&p| p >= offset).map(|&p| p - offset));
-            for &(offset, bytes) in &lists[1..] {
-                if out.is_empty() {
+            // Rarest first. Ties by offset, for a stable plan.
+            lists.sort_by_key(|&(offset, list)| (list.len(), offset));
+            let (offset, list) = lists[0];
+            list.decode(offset as u32, out);
+            let mut covered = vec![false; n];
+            covered[offset] = true;
+            covered[offset + 1] = true;
+            for &(offset, list) in &lists[1..] {
+                if out.is_empty() || covered.iter().all(|&c| c) {
                     break;
                 }
-                Postings::decode(bytes, list);
-                let mut j = 0;
-                out.retain(|&start| {
-                    let want = start + offset;
-                    while j < list.len() && list[j] < want {
-                        j += 1;
-                    }
-                    j < list.len() && list[j] == want
-                });
+                if covered[offset] && covered[offset + 1] {
+                    continue;
+                }
+                list.retain_in(offset as u32, out);
+                covered[offset] = true;
+                covered[offset + 1] = true;
             }
         }
         if term.wordy {
@@ -398,117 +482,138 @@ impl SearchIndex {
                 bit(&self.word_starts, start) && (!term.whole || bit(&self.word_ends, start + last))
             });
         }
-        out
     }
 
     /// Per-item counts of the occurrences starting at `positions` (ascending).
     fn item_matches(&self, positions: &[u32]) -> Vec<ItemMatch> {
-        let mut out: Vec<ItemMatch> = Vec::new();
-        let mut f = 0usize;
-        for &p in positions {
-            if self.fields[f].end <= p {
-                f = self.field_at_or_after(f, p);
-            }
-            self.tally(&mut out, f, 1, p);
-        }
-        out
-    }
-
-    /// Per-item counts of a single non-word character, from its per-field counts.
-    fn char_matches(&self, c: char, pairs: &mut Vec<(u32, u32)>) -> Vec<ItemMatch> {
-        let mut out = Vec::new();
-        if let Some(bytes) = self.postings.list(counted(c)) {
-            Postings::decode_counted(bytes, pairs);
-            out.reserve(pairs.len());
-            for &(field, count) in pairs.iter() {
-                self.tally(&mut out, field as usize, count, u32::MAX);
-            }
-        }
-        out
-    }
-
-    /// Adds `count` occurrences in field `f`, the first at position `first` (`u32::MAX` when
-    /// unknown), to `out`, which is sorted by item and whose last entry is the only one that can
-    /// be `f`'s item (fields and positions come in order).
-    fn tally(&self, out: &mut Vec<ItemMatch>, f: usize, count: u32, first: u32) {
-        let field = &self.fields[f];
-        let m = match out.last_mut() {
-            Some(m) if m.item == field.item => m,
-            _ => {
-                out.push(ItemMatch {
-                    item: field.item,
-                    heading_terms: 0,
-                    occurrences: 0,
-                    weighted: 0,
-                    first_text: u32::MAX,
-                    first_pos: u32::MAX,
-                });
-                out.last_mut().expect("just pushed")
-            }
+        let Some(&first) = positions.first() else {
+            return Vec::new();
         };
-        m.occurrences = m.occurrences.saturating_add(count);
-        m.weighted = m
-            .weighted
-            .saturating_add(field.role.weight().saturating_mul(count));
-        if field.role.is_heading() {
-            m.heading_terms = 1;
+        // A slice, not the vector: indexing a vector is a call in the size-optimised build.
+        let fields: &[FieldInfo] = &self.fields;
+        let items: &[ItemFacets] = &self.facets;
+        let marks: &[Mark] = &self.marks;
+        let mut out: Vec<ItemMatch> = Vec::with_capacity(positions.len().min(items.len()));
+        let mut m = ItemMatch::new(fields[field_at_or_after(fields, 0, first)].item);
+        let mut item_start = items[m.item as usize].start;
+        for &p in positions {
+            // From the field of the nearest mark before, not from the last position's field: the
+            // memory each position needs then does not wait for the one before.
+            let mut f = marks[(p / MARK_EVERY) as usize].field as usize;
+            while fields[f].end <= p {
+                f += 1;
+            }
+            let field = &fields[f];
+            if field.item != m.item {
+                if m.occurrences > 0 {
+                    out.push(m);
+                }
+                m = ItemMatch::new(field.item);
+                item_start = items[field.item as usize].start;
+            }
+            m.occurrences = m.occurrences.saturating_add(1);
+            m.weighted = m.weighted.saturating_add(field.role.weight());
+            if field.role.is_heading() {
+                m.heading_terms = 1;
+            }
+            if field.role.is_text() && m.first == u32::MAX {
+                m.first = p - item_start;
+            }
         }
-        if field.role.is_text() && m.first_text == u32::MAX {
-            m.first_text = f as u32;
-            m.first_pos = first;
+        if m.occurrences > 0 {
+            out.push(m);
         }
+        out
     }
 
-    /// The field holding position `p`, searching forward from field `from`. Galloping: the
-    /// next occurrence is usually in a field close by, and a binary search over all the rest
-    /// for each one costs more than everything else a query does.
-    fn field_at_or_after(&self, from: usize, p: u32) -> usize {
-        let before = |i: usize| self.fields[i].end <= p;
-        let mut lo = from;
-        let mut step = 1;
-        while lo + step < self.fields.len() && before(lo + step) {
-            lo += step;
-            step *= 2;
+    /// The offset in [`SearchIndex::text`] of the character at position `p` of `field` (its
+    /// text's end for `field.end`).
+    fn byte_at(&self, field: &FieldInfo, p: u32) -> usize {
+        let mark = p / MARK_EVERY;
+        let (mut at, mut b) = if mark * MARK_EVERY >= field.start {
+            (mark * MARK_EVERY, self.marks[mark as usize].byte as usize)
+        } else {
+            (field.start, field.text.start as usize)
+        };
+        let bytes = self.text.as_bytes();
+        let end = field.text.end as usize;
+        while b < end {
+            let (c, len) = utf8::decode(bytes, b);
+            if normalize::normalize_code(c) != normalize::DROPPED {
+                if at == p {
+                    return b;
+                }
+                at += 1;
+            }
+            b += len;
         }
-        let hi = (lo + step).min(self.fields.len());
-        lo + 1 + self.fields[lo + 1..hi].partition_point(|field| field.end <= p)
+        end
     }
 
-    fn results(&self, query: &Query, terms: &[Term], matched: Vec<ItemMatch>) -> SearchResults {
+    fn results(&self, query: &Query, terms: &[Term], matched: &[ItemMatch]) -> SearchResults {
         let mut counts_by_kind = [0usize; 3];
-        let mut years: Vec<(u16, usize)> = Vec::new();
+        let mut year_counts = vec![0usize; self.years.len() + 1];
         let mut agency_counts = vec![0usize; self.agencies.len()];
         let agency_filter = query
             .agency
             .as_deref()
             .map(|a| self.agencies.iter().position(|x| x == a));
-        // Each kept match with its sort key, computed once.
-        let mut kept: Vec<(u128, ItemMatch)> = Vec::with_capacity(matched.len());
-        for m in matched {
-            let item = &self.items[m.item as usize];
+        let limit = query.limit;
+        let items: &[ItemFacets] = &self.facets;
+        let year_filter = query.year.map(|y| match y {
+            0 => NO_YEAR,
+            y => self
+                .years
+                .iter()
+                .position(|&x| x == y)
+                .and_then(|slot| u16::try_from(slot).ok())
+                .unwrap_or(ABSENT_YEAR),
+        });
+        let agency_counts_slice: &mut [usize] = &mut agency_counts;
+        let year_counts_slice: &mut [usize] = &mut year_counts;
+        // The best `limit` hits so far, best first, with their sort keys: while that is a
+        // screenful, keeping them in order as they come costs less than ordering everything.
+        let small = limit <= SMALL_LIMIT;
+        let mut top: Vec<(u128, u32)> = Vec::with_capacity(if small { limit + 1 } else { 0 });
+        let mut kept: Vec<(u128, u32)> = Vec::new();
+        let mut total = 0;
+        for (i, m) in matched.iter().enumerate() {
+            let item = &items[m.item as usize];
             let kind_ok = query.kinds.contains(item.kind);
             let agency_ok = match agency_filter {
                 None => true,
                 Some(wanted) => wanted == Some(item.agency as usize),
             };
-            let year_ok = query.year.is_none_or(|y| y == item.year);
+            let year_ok = year_filter.is_none_or(|slot| slot == item.year_slot);
             if agency_ok && year_ok {
                 counts_by_kind[item.kind.index()] += 1;
             }
-            if kind_ok && agency_ok && item.year != 0 {
-                match years.iter_mut().find(|(y, _)| *y == item.year) {
-                    Some((_, n)) => *n += 1,
-                    None => years.push((item.year, 1)),
-                }
+            if kind_ok && agency_ok {
+                // Items without a year count in the extra last slot, which is not shown.
+                year_counts_slice[usize::from(item.year_slot).min(self.years.len())] += 1;
             }
             if kind_ok && year_ok {
-                agency_counts[item.agency as usize] += 1;
+                agency_counts_slice[item.agency as usize] += 1;
             }
             if kind_ok && agency_ok && year_ok {
-                kept.push((rank_key(&m, item), m));
+                total += 1;
+                let key = rank_key(m, item);
+                if !small {
+                    kept.push((key, i as u32));
+                } else if top.len() < limit || top.last().is_some_and(|&(k, _)| key > k) {
+                    let at = top.partition_point(|&(k, _)| k > key);
+                    top.insert(at, (key, i as u32));
+                    top.truncate(limit);
+                }
             }
         }
-        years.sort_unstable_by_key(|&(year, _)| Reverse(year));
+        let years: Vec<(u16, usize)> = self
+            .years
+            .iter()
+            .zip(&year_counts)
+            .filter(|&(_, &n)| n > 0)
+            .map(|(&y, &n)| (y, n))
+            .collect();
         let mut agencies: Vec<(String, usize)> = agency_counts
             .into_iter()
             .enumerate()
@@ -518,21 +623,24 @@ impl SearchIndex {
             .collect();
         agencies.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
 
-        let total = kept.len();
-        let limit = query.limit.min(total);
-        if limit < total {
-            // Only the hits shown need a full order.
-            if limit > 0 {
-                kept.select_nth_unstable_by_key(limit - 1, |&(key, _)| Reverse(key));
+        if !small {
+            let limit = limit.min(kept.len());
+            if limit < kept.len() {
+                // Only the hits shown need a full order.
+                if limit > 0 {
+                    kept.select_nth_unstable_by_key(limit - 1, |&(key, _)| Reverse(key));
+                }
+                kept.truncate(limit);
             }
-            kept.truncate(limit);
+            kept.sort_unstable_by_key(|&(key, _)| Reverse(key));
+            top = kept;
         }
-        kept.sort_unstable_by_key(|&(key, _)| Reverse(key));
-        // One pair of buffers normalises every title, 文号 and snippet window.
-        let mut buf = Normalized::default();
-        let hits = kept
+        self.touch(top.iter().map(|&(_, i)| &matched[i as usize]));
+        // One set of buffers serves every title, 文号 and snippet window.
+        let mut scratch = snippet::Scratch::default();
+        let hits = top
             .iter()
-            .map(|(_, m)| self.hit(m, terms, &mut buf))
+            .map(|&(_, i)| self.hit(&matched[i as usize], terms, &mut scratch))
             .collect();
         SearchResults {
             hits,
@@ -543,45 +651,83 @@ impl SearchIndex {
         }
     }
 
-    fn hit(&self, m: &ItemMatch, terms: &[Term], buf: &mut Normalized) -> Hit {
+    /// Reads a little of what making each hit reads, all at once: the memory it is in, often
+    /// not cached after other work, then arrives for all of them at the same time rather than
+    /// for one hit after another.
+    fn touch<'m>(&self, matches: impl Iterator<Item = &'m ItemMatch>) {
+        let mut sink = 0u32;
+        for m in matches {
+            let item = &self.items[m.item as usize];
+            let facets = &self.facets[m.item as usize];
+            let field = &self.fields[item.fields.start as usize];
+            let p = if m.first == u32::MAX {
+                field.start
+            } else {
+                facets.start + m.first
+            };
+            let mark = self.marks[(p / MARK_EVERY) as usize];
+            let strings = self.strings.as_bytes();
+            let text = self.text.as_bytes();
+            sink = sink
+                .wrapping_add(u32::from(strings[item.id.start as usize]))
+                .wrapping_add(u32::from(
+                    *strings.get(item.title.start as usize + 64).unwrap_or(&0),
+                ))
+                .wrapping_add(u32::from(*text.get(mark.byte as usize).unwrap_or(&0)))
+                .wrapping_add(u32::from(*text.get(mark.byte as usize + 128).unwrap_or(&0)));
+        }
+        std::hint::black_box(sink);
+    }
+
+    fn hit(&self, m: &ItemMatch, terms: &[Term], scratch: &mut snippet::Scratch) -> Hit {
         let item = &self.items[m.item as usize];
+        let start = self.facets[m.item as usize].start;
         let fields = &self.fields[item.fields.start as usize..item.fields.end as usize];
-        // The first text field with a match and where in it the index saw the first one, or
-        // else the item's opening text.
-        let field = match m.first_text {
-            u32::MAX => fields.iter().find(|f| f.role.is_text()).map(|f| (f, None)),
-            f => self.fields.get(f as usize).map(|f| (f, Some(m.first_pos))),
+        // The field of the first match in the text and where it is, or else the item's opening
+        // text.
+        let field = match m.first {
+            u32::MAX => fields
+                .iter()
+                .find(|f| f.role.is_text())
+                .map(|f| (f, f.start)),
+            first => {
+                let p = start + first;
+                fields.iter().find(|f| f.end > p).map(|f| (f, p))
+            }
         };
-        let singles = terms.iter().any(|t| t.len() == 1 && !t.wordy);
         let snippet = field
-            .map(|(f, first)| {
+            .map(|(f, p)| {
                 let len = (f.end - f.start) as usize;
-                let (first, scan) = match first {
-                    None => (len, false),
-                    Some(u32::MAX) => (len, singles),
-                    Some(p) => ((p - f.start) as usize, singles),
-                };
-                snippet::window(self.field_text(f), len, first, scan, terms, buf)
+                let text = self.field_text(f);
+                let base = f.text.start as usize;
+                let byte_at = |k: usize| self.byte_at(f, f.start + k as u32) - base;
+                let at = (p - f.start) as usize;
+                snippet::window(text, len, at, byte_at, f.breaks, terms, scratch)
             })
             .unwrap_or_default();
         // Without a term in the title or 文号 (the index knows), there is nothing to mark there.
-        let mut heading = |text: &str| {
+        let mut heading = |text: &str, plain: snippet::Plain| {
             if m.heading_terms > 0 {
-                snippet::marked(text, terms, buf)
+                snippet::marked(text, terms, scratch)
             } else {
-                snippet::plain(text)
+                plain.segments(text)
             }
         };
+        let string = |r: &Range<u32>| &self.strings[r.start as usize..r.end as usize];
         Hit {
             kind: item.kind,
-            id: item.id.clone(),
-            title: heading(&item.title),
-            number: item.number.as_deref().map(&mut heading).unwrap_or_default(),
+            id: string(&item.id).to_string(),
+            title: heading(string(&item.title), item.title_plain),
+            number: item
+                .number
+                .as_ref()
+                .map(|n| heading(string(n), item.number_plain))
+                .unwrap_or_default(),
             snippet,
             score: m.heading_terms << 24 | m.weighted.min(0x00FF_FFFF),
             title_match: m.heading_terms > 0,
             occurrences: m.occurrences,
-            date: item.date.clone(),
+            date: string(&item.date).to_string(),
             agency: self.agencies[item.agency as usize].clone(),
         }
     }
@@ -591,13 +737,18 @@ impl SearchIndex {
     }
 }
 
+/// Where the character starts in an entry of [`IndexBuilder::item_chars`], above its position in
+/// the item ([`POS_MASK`] after shifting by 8) and its field's role (the low byte).
+const CHAR_SHIFT: u32 = 43;
+const POS_MASK: u64 = (1 << (CHAR_SHIFT - 8)) - 1;
+
+/// Up to this many hits are kept in order as the matches are counted; more are sorted at the end.
+const SMALL_LIMIT: usize = 64;
+
 /// The order of hits as one number, larger first: title/文号 terms, weighted occurrences, newer
 /// date, then kind and id (through the item's tie rank, inverted so the first id is largest).
-fn rank_key(m: &ItemMatch, item: &ItemInfo) -> u128 {
-    u128::from(m.heading_terms) << 96
-        | u128::from(m.weighted) << 64
-        | u128::from(item.date_key) << 32
-        | u128::from(u32::MAX - item.tie_rank)
+fn rank_key(m: &ItemMatch, item: &ItemFacets) -> u128 {
+    u128::from(m.heading_terms) << 96 | u128::from(m.weighted) << 64 | u128::from(item.order)
 }
 
 /// The state of [`SearchIndex::build`] while it reads the items.
@@ -606,8 +757,12 @@ struct IndexBuilder<'a> {
     grams: PostingsBuilder,
     /// The next position.
     pos: u32,
-    /// The current field's characters that get per-field counts.
-    field_chars: Vec<char>,
+    /// The current item's characters that get a summary and no positions: each as the
+    /// character (from bit [`CHAR_SHIFT`] up), its position in the item (from bit 8) and its
+    /// field's role (weight × 4 + text × 2 + heading).
+    item_chars: Vec<u64>,
+    /// The position of the current item's first character.
+    item_start: u32,
     agency_ids: HashMap<&'a str, u32>,
 }
 
@@ -615,25 +770,64 @@ impl<'a> IndexBuilder<'a> {
     fn add_item(&mut self, source: &extract::ItemSource<'a>) {
         let item_no = to_u32(self.index.items.len());
         let first_field = to_u32(self.index.fields.len());
+        self.item_start = self.pos;
         for (role, text) in &source.fields {
             self.add_field(item_no, *role, text);
         }
+        // By character, then position.
+        self.item_chars.sort_unstable();
+        for run in self
+            .item_chars
+            .chunk_by(|a, b| a >> CHAR_SHIFT == b >> CHAR_SHIFT)
+        {
+            let c = char::from_u32((run[0] >> CHAR_SHIFT) as u32).expect("a character");
+            let role = |x: u64| (x & 0xFF) as u32;
+            let weighted = run
+                .iter()
+                .fold(0u32, |w, &x| w.saturating_add(role(x) >> 2));
+            self.grams.add_count(
+                summary(unigram(c)),
+                ItemCount {
+                    item: item_no,
+                    occurrences: to_u32(run.len()),
+                    weighted,
+                    heading: run.iter().any(|&x| role(x) & 1 != 0),
+                    first_text: run
+                        .iter()
+                        .find(|&&x| role(x) & 2 != 0)
+                        .map_or(u32::MAX, |&x| ((x >> 8) & POS_MASK) as u32),
+                },
+            );
+        }
+        self.item_chars.clear();
         let index = &mut self.index;
         let agency = *self.agency_ids.entry(source.agency).or_insert_with(|| {
             index.agencies.push(source.agency.to_string());
             to_u32(index.agencies.len() - 1)
         });
+        let mut string = |s: &str| {
+            let start = to_u32(index.strings.len());
+            index.strings.push_str(s);
+            start..to_u32(index.strings.len())
+        };
         index.items.push(ItemInfo {
             kind: source.kind,
-            id: source.id.to_string(),
-            title: source.title.to_string(),
-            number: source.number.map(str::to_string),
+            id: string(source.id),
+            title: string(source.title),
+            number: source.number.map(&mut string),
+            date: string(source.date),
             agency,
-            year: year_of(source.date),
-            date: source.date.to_string(),
-            date_key: date_key(source.date),
-            tie_rank: 0,
             fields: first_field..to_u32(index.fields.len()),
+            title_plain: snippet::Plain::of(source.title),
+            number_plain: source.number.map(snippet::Plain::of).unwrap_or_default(),
+        });
+        index.facets.push(ItemFacets {
+            // Completed in `finish`.
+            order: u64::from(date_key(source.date)) << 32,
+            agency,
+            start: self.item_start,
+            year_slot: year_of(source.date),
+            kind: source.kind,
         });
     }
 
@@ -642,9 +836,19 @@ impl<'a> IndexBuilder<'a> {
         let start = self.pos;
         let text_start = to_u32(index.text.len());
         index.text.push_str(text);
+        let role_bits = u64::from(role.weight()) << 2
+            | u64::from(role.is_text()) << 1
+            | u64::from(role.is_heading());
         let mut prev: Option<char> = None;
-        for c in text.chars().filter_map(normalize_char) {
+        for (b, c) in text.char_indices() {
+            let Some(c) = normalize_char(c) else { continue };
             let pos = self.pos;
+            if pos % MARK_EVERY == 0 {
+                index.marks.push(Mark {
+                    byte: text_start + to_u32(b),
+                    field: to_u32(index.fields.len()),
+                });
+            }
             let word = normalize::is_word_char(c);
             let prev_word = prev.is_some_and(normalize::is_word_char);
             if word && !prev_word {
@@ -657,7 +861,9 @@ impl<'a> IndexBuilder<'a> {
                 if word {
                     self.grams.add(unigram(c), pos);
                 } else {
-                    self.field_chars.push(c);
+                    let at = u64::from(pos - self.item_start);
+                    self.item_chars
+                        .push(u64::from(c) << CHAR_SHIFT | at << 8 | role_bits);
                 }
                 if let Some(p) = prev.filter(|p| !p.is_whitespace()) {
                     self.grams.add(bigram(p, c), pos - 1);
@@ -669,39 +875,122 @@ impl<'a> IndexBuilder<'a> {
         if prev.is_some_and(normalize::is_word_char) {
             set_bit(&mut index.word_ends, self.pos - 1);
         }
-        let field_no = to_u32(index.fields.len());
-        self.field_chars.sort_unstable();
-        for run in self.field_chars.chunk_by(|a, b| a == b) {
-            self.grams
-                .add_count(counted(run[0]), field_no, to_u32(run.len()));
-        }
-        self.field_chars.clear();
         index.fields.push(FieldInfo {
             start,
             end: self.pos,
             item,
             role,
+            breaks: snippet::has_breaks(text),
             text: text_start..to_u32(index.text.len()),
         });
-        // The gap: no gram covers it, so no match runs from one field into the next.
+        // The gap: no gram covers it, so no match runs from one field into the next. Its mark,
+        // should it have one, is never read.
+        if self.pos % MARK_EVERY == 0 {
+            index.marks.push(Mark {
+                byte: to_u32(index.text.len()),
+                field: to_u32(index.fields.len()),
+            });
+        }
         self.pos = next_position(self.pos);
     }
 
     fn finish(self) -> SearchIndex {
         let mut index = self.index;
         let mut order: Vec<u32> = (0..to_u32(index.items.len())).collect();
-        order.sort_by(|&a, &b| {
-            let (a, b) = (&index.items[a as usize], &index.items[b as usize]);
-            (a.kind, &a.id).cmp(&(b.kind, &b.id))
-        });
+        let id = |i: u32| {
+            let item = &index.items[i as usize];
+            (
+                item.kind,
+                &index.strings[item.id.start as usize..item.id.end as usize],
+            )
+        };
+        order.sort_by(|&a, &b| id(a).cmp(&id(b)));
         for (rank, item) in order.into_iter().enumerate() {
-            index.items[item as usize].tie_rank = to_u32(rank);
+            index.facets[item as usize].order |= u64::from(u32::MAX - to_u32(rank));
         }
-        index.postings = self.grams.finish();
+        // The year slots hold the years themselves until now.
+        let mut years: Vec<u16> = index
+            .facets
+            .iter()
+            .map(|i| i.year_slot)
+            .filter(|&y| y != 0)
+            .collect();
+        years.sort_unstable_by_key(|&y| Reverse(y));
+        years.dedup();
+        for item in &mut index.facets {
+            item.year_slot = match item.year_slot {
+                0 => NO_YEAR,
+                year => {
+                    let slot = years.iter().position(|&y| y == year).expect("listed");
+                    u16::try_from(slot)
+                        .ok()
+                        .filter(|&s| s < ABSENT_YEAR)
+                        .unwrap_or(NO_YEAR)
+                }
+            };
+        }
+        index.years = years;
+        let (fields, items) = (&index.fields, &index.facets);
+        index.postings = self
+            .grams
+            .finish(|positions, out| summarise(fields, items, positions, out));
         let words = (self.pos as usize).div_ceil(64);
         index.word_starts.resize(words, 0);
         index.word_ends.resize(words, 0);
+        index.marks.shrink_to_fit();
         index
+    }
+}
+
+/// The field holding position `p`, searching forward from field `from`. Galloping: the next
+/// occurrence is usually in a field close by, and a binary search over all the rest for each one
+/// costs more than everything else a query does.
+fn field_at_or_after(fields: &[FieldInfo], from: usize, p: u32) -> usize {
+    if fields[from].end > p {
+        return from;
+    }
+    let before = |i: usize| fields[i].end <= p;
+    let mut lo = from;
+    let mut step = 1;
+    while lo + step < fields.len() && before(lo + step) {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step).min(fields.len());
+    lo + 1 + fields[lo + 1..hi].partition_point(|field| field.end <= p)
+}
+
+/// The summary lines of a gram from its positions (ascending).
+fn summarise(
+    fields: &[FieldInfo],
+    items: &[ItemFacets],
+    positions: &[u32],
+    out: &mut Vec<ItemCount>,
+) {
+    out.clear();
+    let mut f = 0;
+    for &p in positions {
+        f = field_at_or_after(fields, f, p);
+        let field = &fields[f];
+        let count = match out.last_mut() {
+            Some(c) if c.item == field.item => c,
+            _ => {
+                out.push(ItemCount {
+                    item: field.item,
+                    occurrences: 0,
+                    weighted: 0,
+                    heading: false,
+                    first_text: u32::MAX,
+                });
+                out.last_mut().expect("just pushed")
+            }
+        };
+        count.occurrences = count.occurrences.saturating_add(1);
+        count.weighted = count.weighted.saturating_add(field.role.weight());
+        count.heading |= field.role.is_heading();
+        if field.role.is_text() && count.first_text == u32::MAX {
+            count.first_text = p - items[field.item as usize].start;
+        }
     }
 }
 
@@ -714,20 +1003,13 @@ fn intersect(a: Vec<ItemMatch>, b: &[ItemMatch]) -> Vec<ItemMatch> {
             j += 1;
         }
         if let Some(y) = b.get(j).filter(|y| y.item == x.item) {
-            // The earlier first text field and the first known occurrence in it (`u32::MAX`,
-            // unknown, is never less than a known one).
-            let (first_text, first_pos) = match x.first_text.cmp(&y.first_text) {
-                std::cmp::Ordering::Less => (x.first_text, x.first_pos),
-                std::cmp::Ordering::Greater => (y.first_text, y.first_pos),
-                std::cmp::Ordering::Equal => (x.first_text, x.first_pos.min(y.first_pos)),
-            };
             out.push(ItemMatch {
                 item: x.item,
                 heading_terms: x.heading_terms + y.heading_terms,
                 occurrences: x.occurrences.saturating_add(y.occurrences),
                 weighted: x.weighted.saturating_add(y.weighted),
-                first_text,
-                first_pos,
+                // `u32::MAX`, none, is never less than an occurrence.
+                first: x.first.min(y.first),
             });
         }
     }

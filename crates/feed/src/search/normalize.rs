@@ -5,6 +5,8 @@
 //! to map back (for snippets that show the original text) and makes a normalised string never
 //! longer, in characters, than its source.
 
+use super::utf8;
+
 /// The normalised form of one character, or `None` when it is dropped.
 ///
 /// - Full-width ASCII forms (U+FF01–U+FF5E, e.g. `２０１９`, `ＡＢＣ`, `（`) become ASCII.
@@ -19,25 +21,42 @@
 ///
 /// CJK is kept as is: no simplified/traditional folding and no segmentation, so a Chinese query
 /// matches exactly the text that contains it.
+#[inline]
 pub fn normalize_char(c: char) -> Option<char> {
-    let u = c as u32;
+    match normalize_code(c as u32) {
+        DROPPED => None,
+        n => char::from_u32(n),
+    }
+}
+
+/// What [`normalize_code`] returns for a character that is dropped.
+pub(crate) const DROPPED: u32 = u32::MAX;
+
+/// [`normalize_char`] on code points, for the loops that walk text a byte at a time: the
+/// normalised code point, or [`DROPPED`].
+#[inline(always)]
+pub(crate) fn normalize_code(u: u32) -> u32 {
     if u < 0x80 {
-        return Some(c.to_ascii_lowercase());
+        return if matches!(u, 0x41..=0x5A) {
+            u + 0x20
+        } else {
+            u
+        };
     }
     // Most indexed text is Chinese, above every cased script: only a few forms change there.
     if u > 0x1EFF {
         return match u {
-            0x202F => None,
-            0x3000 => Some(' '),
-            0xFF21..=0xFF3A => char::from_u32(u - 0xFEE0 + 0x20),
-            0xFF01..=0xFF5E => char::from_u32(u - 0xFEE0),
-            _ => Some(c),
+            0x202F => DROPPED,
+            0x3000 => 0x20,
+            0xFF21..=0xFF3A => u - 0xFEE0 + 0x20,
+            0xFF01..=0xFF5E => u - 0xFEE0,
+            _ => u,
         };
     }
     if matches!(u, 0x180B..=0x180F) {
-        return None;
+        return DROPPED;
     }
-    char::from_u32(lowercase(u))
+    lowercase(u)
 }
 
 /// Lowercase of one letter of the cased scripts a feed from Inner Mongolia is likely to hold.
@@ -94,32 +113,60 @@ pub fn normalize_mapped(s: &str) -> Normalized {
         chars: Vec::with_capacity(n),
         offsets: Vec::with_capacity(n + 1),
     };
-    normalize_mapped_into(s, &mut out);
+    let n = normalize_while_into(s, n, |_, _| true, &mut out);
+    out.chars.truncate(n);
+    out.offsets.truncate(n + 1);
     out
 }
 
-/// [`normalize_mapped`] into `out` (cleared first), so that making many snippets reuses one pair
-/// of buffers.
-pub(crate) fn normalize_mapped_into(s: &str, out: &mut Normalized) {
-    normalize_prefix_into(s, usize::MAX, out);
-}
-
-/// The first `max` normalised characters of `s` into `out` (cleared first). The last offset is
-/// that of the character after them (or the length of `s`), as if `s` ended there.
-pub(crate) fn normalize_prefix_into(s: &str, max: usize, out: &mut Normalized) {
-    out.chars.clear();
-    out.offsets.clear();
-    for (i, c) in s.char_indices() {
-        if let Some(n) = normalize_char(c) {
-            if out.chars.len() == max {
-                out.offsets.push(i);
-                return;
-            }
-            out.chars.push(n);
-            out.offsets.push(i);
-        }
+/// Normalises `s` into `out` for as long as `more(n, c)` says the `n`th normalised character,
+/// `c`, is wanted, and never more than `room` characters; returns how many were taken. Only
+/// `out.chars[..n]` and `out.offsets[..=n]` are written (the buffers are not cut to them, so
+/// that reusing them costs nothing); the last offset is that of the first character not taken
+/// (or the length of `s`), as if `s` ended there.
+#[inline(always)]
+pub(crate) fn normalize_while_into(
+    s: &str,
+    room: usize,
+    mut more: impl FnMut(usize, char) -> bool,
+    out: &mut Normalized,
+) -> usize {
+    let bytes = s.as_bytes();
+    // Room for as many characters as can come (at most one a byte), written in place.
+    let room = room.min(bytes.len());
+    if out.chars.len() < room {
+        out.chars.resize(room, '\0');
     }
-    out.offsets.push(s.len());
+    if out.offsets.len() < room + 1 {
+        out.offsets.resize(room + 1, 0);
+    }
+    // Slices, not vectors: indexing a vector is a call in the size-optimised build.
+    let chars: &mut [char] = &mut out.chars;
+    let offsets: &mut [usize] = &mut out.offsets;
+    let mut n = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = utf8::decode(bytes, i);
+        // Most text is CJK ideographs (U+4000–U+9FFF, three bytes from 0xE4 to 0xE9), which
+        // normalisation keeps as they are.
+        let m = if matches!(bytes[i], 0xE4..=0xE9) {
+            c
+        } else {
+            normalize_code(c)
+        };
+        if m != DROPPED {
+            let c = char::from_u32(m).unwrap_or(char::REPLACEMENT_CHARACTER);
+            if n == room || !more(n, c) {
+                break;
+            }
+            chars[n] = c;
+            offsets[n] = i;
+            n += 1;
+        }
+        i += len;
+    }
+    offsets[n] = i;
+    n
 }
 
 /// Whether `c` (already normalised) belongs to a word of a script written with spaces between
@@ -170,6 +217,14 @@ mod tests {
             normalize("ᠭᠣ\u{180B}ᠣ\u{180E}ᠠ\u{202F}ᠶᠢᠨ\u{180F}"),
             "ᠭᠣᠣᠠᠶᠢᠨ"
         );
+    }
+
+    #[test]
+    fn cjk_ideographs_are_kept_as_they_are() {
+        for u in 0x4000..=0x9FFF {
+            let c = char::from_u32(u).unwrap();
+            assert_eq!(normalize_char(c), Some(c));
+        }
     }
 
     #[test]

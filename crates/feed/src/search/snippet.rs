@@ -1,9 +1,7 @@
 //! Snippets and marked titles: the original text cut to a window around a match, with every
 //! query term occurrence marked.
 
-use super::normalize::{
-    is_word_char, normalize_char, normalize_mapped_into, normalize_prefix_into, Normalized,
-};
+use super::normalize::{is_word_char, normalize_char, normalize_while_into, Normalized};
 use super::terms::{matches_at, Term};
 use super::Segment;
 use crate::chart::char_width;
@@ -16,30 +14,69 @@ const CONTEXT_BEFORE: usize = 24;
 /// How far a window edge moves to avoid cutting a Latin word in two.
 const WORD_SNAP: usize = 12;
 
-/// The whole of `text`, with every occurrence of the terms marked. `buf` is scratch space,
-/// reused from one hit to the next.
-pub(crate) fn marked(text: &str, terms: &[Term], buf: &mut Normalized) -> Vec<Segment> {
-    normalize_mapped_into(text, buf);
-    let len = buf.chars.len();
+/// Buffers for making snippets, reused from one hit to the next. They only grow: a window is
+/// the first characters of `norm`, however long it is.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    norm: Normalized,
+    marks: Vec<(usize, usize)>,
+}
+
+/// Whether `text` has a line break or tab, which snippets show as a space.
+pub(crate) fn has_breaks(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        if matches!(bytes[k], b'\n' | b'\r' | b'\t') {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// The whole of `text`, with every occurrence of the terms marked.
+pub(crate) fn marked(text: &str, terms: &[Term], scratch: &mut Scratch) -> Vec<Segment> {
+    let len = normalize_while_into(text, usize::MAX, |_, _| true, &mut scratch.norm);
     let view = View {
         text,
-        norm: buf,
+        chars: &scratch.norm.chars[..len],
+        offsets: &scratch.norm.offsets[..=len],
         lo: 0,
         base: 0,
         field_len: len,
+        breaks: has_breaks(text),
     };
-    view.segments(0, len, terms)
+    view.segments(0, len, terms, &mut scratch.marks)
 }
 
-/// The whole of `text` unmarked, for a title or 文号 in which no term occurs: the same segments
-/// [`marked`] makes then, without normalising the text to look for terms.
-pub(crate) fn plain(text: &str) -> Vec<Segment> {
-    let mut out = Vec::with_capacity(1);
-    // Text that normalises to nothing (only variation selectors) has no segments, as there.
-    if text.chars().any(|c| normalize_char(c).is_some()) {
-        push(&mut out, text, false);
+/// What showing a title or 文号 unmarked needs to know of it, worked out once when indexing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Plain {
+    /// Whether it normalises to anything (not only to variation selectors).
+    shown: bool,
+    /// Whether it has line breaks or tabs.
+    breaks: bool,
+}
+
+impl Plain {
+    pub fn of(text: &str) -> Plain {
+        Plain {
+            shown: text.chars().any(|c| normalize_char(c).is_some()),
+            breaks: has_breaks(text),
+        }
     }
-    out
+
+    /// The whole of `text` (what this was made of) unmarked, for a title or 文号 in which no
+    /// term occurs: the same segments [`marked`] makes then, without normalising the text to look
+    /// for terms.
+    pub fn segments(self, text: &str) -> Vec<Segment> {
+        let mut out = Vec::with_capacity(1);
+        if self.shown {
+            push(&mut out, text, false, self.breaks);
+        }
+        out
+    }
 }
 
 /// How far past a window edge marks and word boundaries look: one term length and a character.
@@ -47,43 +84,22 @@ fn margin(terms: &[Term]) -> usize {
     terms.iter().map(Term::len).max().unwrap_or(0) + 2
 }
 
-/// A window of field `text` around the first occurrence of any of the terms (or its start when
-/// none occurs), with `…` where the text was cut and every occurrence in the window marked.
+/// A window of field `text` around the match at normalised position `at` (or its start when
+/// there is none), with `…` where the text was cut and every occurrence in the window marked.
 ///
-/// `field_len` is the field's length in normalised characters. `first` is the position (in
-/// normalised characters) of the first occurrence the index knows of, `field_len` when it knows
-/// none. One-character terms that are not words have only per-field counts in the index, so
-/// with `scan_singles` their first occurrence before `first` is looked for here. Only the text
-/// up to the snippet is read, and only the snippet's surroundings normalised, so a hit costs
-/// about the same in a long field as in a short one.
+/// `field_len` is the field's length in normalised characters, `byte_at(k)` the offset in
+/// `text` of its normalised character `k`, and `breaks` whether [`has_breaks`]. Only the
+/// snippet's surroundings are normalised, so a hit costs about the same in a long field as in a
+/// short one.
 pub(crate) fn window(
     text: &str,
     field_len: usize,
-    first: usize,
-    scan_singles: bool,
+    at: usize,
+    byte_at: impl Fn(usize) -> usize,
+    breaks: bool,
     terms: &[Term],
-    buf: &mut Normalized,
+    scratch: &mut Scratch,
 ) -> Vec<Segment> {
-    let single = |c: char| {
-        terms
-            .iter()
-            .any(|t| t.len() == 1 && !t.wordy && t.chars[0] == c)
-    };
-    // The match as a normalised position (the start of the text when there is none) and, when
-    // found by scanning, the byte offset of its original character.
-    let mut at = if first < field_len { first } else { 0 };
-    let mut at_byte = None;
-    if scan_singles {
-        let mut k = 0;
-        for (b, c) in text.char_indices() {
-            let Some(n) = normalize_char(c) else { continue };
-            if k == first || single(n) {
-                (at, at_byte) = (k, Some(b));
-                break;
-            }
-            k += 1;
-        }
-    }
     // Every character is at least one unit wide, so the snippet ends at most `SNIPPET_WIDTH`
     // characters after the match and, unless that reaches the end of the field, starts at most
     // `CONTEXT_BEFORE` characters before it, plus one that the last widening can add. Marks and
@@ -95,59 +111,74 @@ pub(crate) fn window(
     } else {
         after
     };
-    // Normalise characters `base..at + after` (cut to the field) from the original character of
-    // `base`: the window's offsets are then the whole field's, less `lo`.
+    // Normalise characters from `base` (the window's offsets are then the whole field's, less
+    // `lo`) to where the snippet cannot reach: past `SNIPPET_WIDTH` units after the match, and
+    // `margin` more. For Chinese that is half of `after`.
     let base = at.saturating_sub(before);
-    let lo = match at_byte {
-        _ if base == 0 => 0,
-        Some(at_byte) => kept_chars(text[..at_byte].char_indices().rev())
-            .nth(at - base - 1)
-            .unwrap_or(0),
-        None => kept_chars(text.char_indices()).nth(base).unwrap_or(0),
-    };
-    normalize_prefix_into(&text[lo..], at - base + after, buf);
+    let lo = if base == 0 { 0 } else { byte_at(base) };
+    let from = at - base;
+    let mut used = 0;
+    let mut extra = margin;
+    let len = normalize_while_into(
+        &text[lo..],
+        from + after,
+        |n, c| {
+            if n < from || used <= SNIPPET_WIDTH {
+                used += if n < from { 0 } else { width(c) };
+                true
+            } else if extra > 0 {
+                extra -= 1;
+                true
+            } else {
+                false
+            }
+        },
+        &mut scratch.norm,
+    );
     let view = View {
         text,
-        norm: buf,
+        chars: &scratch.norm.chars[..len],
+        offsets: &scratch.norm.offsets[..=len],
         lo,
         base,
         field_len,
+        breaks,
     };
-    let chars = &view.norm.chars;
-    let len = chars.len();
+    let chars = view.chars;
     let at = at - base;
     // The window holds the whole field only when both ends are the field's; otherwise the
     // field has more than `after` characters after the match, too wide to fit.
-    let fits = base == 0
-        && len == field_len
-        && chars
-            .iter()
-            .try_fold(0, |w, &c| {
-                Some(w + char_width(c)).filter(|&w| w <= SNIPPET_WIDTH)
-            })
-            .is_some();
+    let fits = base == 0 && len == field_len && {
+        let mut used = 0;
+        let mut k = 0;
+        while k < len && used <= SNIPPET_WIDTH {
+            used += width(chars[k]);
+            k += 1;
+        }
+        used <= SNIPPET_WIDTH
+    };
     if fits {
-        return view.segments(0, len, terms);
+        return view.segments(0, len, terms, &mut scratch.marks);
     }
     // From here on, window positions stand for field positions: the snippet never reaches a
     // window edge that is not also a field edge, so `0` and `len` below are the field's ends.
     // Back up from the match by the context width, then run forward for the snippet width.
     let mut start = at;
     let mut used = 0;
-    while start > 0 && used + char_width(chars[start - 1]) <= CONTEXT_BEFORE {
+    while start > 0 && used + width(chars[start - 1]) <= CONTEXT_BEFORE {
         start -= 1;
-        used += char_width(chars[start]);
+        used += width(chars[start]);
     }
     let mut end = start;
     let mut used = 0;
-    while end < len && used + char_width(chars[end]) <= SNIPPET_WIDTH {
-        used += char_width(chars[end]);
+    while end < len && used + width(chars[end]) <= SNIPPET_WIDTH {
+        used += width(chars[end]);
         end += 1;
     }
     // Near the end of the text, take more from before so the snippet is not short.
-    while start > 0 && used + char_width(chars[start - 1]) <= SNIPPET_WIDTH {
+    while start > 0 && used + width(chars[start - 1]) <= SNIPPET_WIDTH {
         start -= 1;
-        used += char_width(chars[start]);
+        used += width(chars[start]);
     }
     let inside_word =
         |i: usize| i > 0 && i < len && is_word_char(chars[i - 1]) && is_word_char(chars[i]);
@@ -170,22 +201,41 @@ pub(crate) fn window(
     while end > at + 1 && chars[end - 1].is_whitespace() {
         end -= 1;
     }
-    view.segments(start, end, terms)
+    view.segments(start, end, terms, &mut scratch.marks)
 }
 
-/// Byte offsets of the characters normalisation keeps, from `chars` (any direction).
-fn kept_chars(chars: impl Iterator<Item = (usize, char)>) -> impl Iterator<Item = usize> {
-    chars.filter_map(|(b, c)| normalize_char(c).map(|_| b))
+/// [`char_width`], with the common cases inlined into the loops that call it for every
+/// character of a window.
+#[inline(always)]
+fn width(c: char) -> usize {
+    let u = c as u32;
+    if u < 0x1100 {
+        1
+    } else if matches!(u, 0x4E00..=0x9FFF) {
+        2
+    } else {
+        char_width(c)
+    }
 }
 
-/// Part of a field normalised: characters `base..base + norm.chars.len()` of a field of
-/// `field_len`, from the original `text[lo..]`.
+/// Whether `term` matches `hay` at `i`, looking at one character before anything else.
+#[inline(always)]
+fn starts_at(hay: &[char], i: usize, term: &Term) -> bool {
+    hay.get(i) == term.chars.first() && matches_at(hay, i, term)
+}
+
+/// Part of a field normalised: characters `base..base + chars.len()` of a field of
+/// `field_len`, from the original `text[lo..]` (`offsets` as in [`Normalized`]). Slices, not
+/// vectors: indexing a vector is a call in the size-optimised build.
 struct View<'a> {
     text: &'a str,
-    norm: &'a Normalized,
+    chars: &'a [char],
+    offsets: &'a [usize],
     lo: usize,
     base: usize,
     field_len: usize,
+    /// Whether `text` has line breaks or tabs to show as spaces.
+    breaks: bool,
 }
 
 impl View<'_> {
@@ -193,23 +243,30 @@ impl View<'_> {
     ///
     /// `start..end` are window positions; marks are looked for one term length around them, which
     /// the window must hold unless it ends where the field does.
-    fn segments(&self, start: usize, end: usize, terms: &[Term]) -> Vec<Segment> {
+    fn segments(
+        &self,
+        start: usize,
+        end: usize,
+        terms: &[Term],
+        marks: &mut Vec<(usize, usize)>,
+    ) -> Vec<Segment> {
         let View {
             text,
-            norm,
+            chars,
+            offsets,
             lo,
             base,
             field_len,
+            breaks,
         } = *self;
-        let chars = &norm.chars;
         let len = chars.len();
         // Marks are found around the window too, so a match cut by the window edge is marked
         // inside it.
-        let mut marks: Vec<(usize, usize)> = Vec::new();
+        marks.clear();
         for term in terms {
             let from = start.saturating_sub(term.len().saturating_sub(1));
             for i in from..end.min(len) {
-                if matches_at(chars, i, term) {
+                if starts_at(chars, i, term) {
                     marks.push((i, i + term.len()));
                 }
             }
@@ -223,7 +280,7 @@ impl View<'_> {
             } else if base + i >= field_len {
                 text.len()
             } else {
-                lo + norm.offsets[i]
+                lo + offsets[i]
             }
         };
         let mut out: Vec<Segment> = Vec::with_capacity(2 * marks.len() + 1);
@@ -237,6 +294,7 @@ impl View<'_> {
                 marked: false,
             });
         }
+        let marks: &[(usize, usize)] = marks;
         let mut cursor = start;
         let mut i = 0;
         while i < marks.len() {
@@ -250,11 +308,11 @@ impl View<'_> {
             if a >= b {
                 continue;
             }
-            push(&mut out, &text[byte(cursor)..byte(a)], false);
-            push(&mut out, &text[byte(a)..byte(b)], true);
+            push(&mut out, &text[byte(cursor)..byte(a)], false, breaks);
+            push(&mut out, &text[byte(a)..byte(b)], true, breaks);
             cursor = b;
         }
-        push(&mut out, &text[byte(cursor)..byte(end)], false);
+        push(&mut out, &text[byte(cursor)..byte(end)], false, breaks);
         if base + end < field_len {
             match out.last_mut() {
                 Some(last) if !last.marked => last.text.push('…'),
@@ -268,27 +326,26 @@ impl View<'_> {
     }
 }
 
-/// Appends `piece` (line breaks shown as spaces), joining it to the last segment when both are
-/// marked or both are not.
-fn push(out: &mut Vec<Segment>, piece: &str, marked: bool) {
+/// Appends `piece` (line breaks shown as spaces, when its text has any: `breaks`), joining it
+/// to the last segment when both are marked or both are not.
+fn push(out: &mut Vec<Segment>, piece: &str, marked: bool, breaks: bool) {
     if piece.is_empty() {
         return;
     }
     match out.last_mut() {
-        Some(last) if last.marked == marked => push_shown(&mut last.text, piece),
+        Some(last) if last.marked == marked => push_shown(&mut last.text, piece, breaks),
         _ => {
             // Room for a closing `…` too.
             let mut text = String::with_capacity(piece.len() + '…'.len_utf8());
-            push_shown(&mut text, piece);
+            push_shown(&mut text, piece, breaks);
             out.push(Segment { text, marked });
         }
     }
 }
 
-/// Appends `piece` to `to` with line breaks and tabs as spaces, copying it whole when it has
-/// none (most pieces).
-fn push_shown(to: &mut String, piece: &str) {
-    if piece.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t')) {
+/// Appends `piece` to `to`, with line breaks and tabs as spaces when it may have some.
+fn push_shown(to: &mut String, piece: &str, breaks: bool) {
+    if breaks && has_breaks(piece) {
         to.extend(piece.chars().map(|c| match c {
             '\n' | '\r' | '\t' => ' ',
             c => c,
@@ -446,21 +503,25 @@ mod tests {
         out
     }
 
-    /// The windowed snippet given what the index would know: the first occurrence of the terms
-    /// with positions, and whether one-character terms need looking for.
+    /// The windowed snippet at the first occurrence of any term, as the index finds it.
     fn windowed(text: &str, terms: &[Term]) -> Vec<Segment> {
         let norm = normalize_mapped(text);
         let len = norm.chars.len();
-        let single = |t: &Term| t.len() == 1 && !t.wordy;
-        let first = terms
+        let at = terms
             .iter()
-            .filter(|t| !single(t))
             .filter_map(|t| find_all(&norm.chars, t).next())
             .min()
-            .unwrap_or(len);
-        let scan = terms.iter().any(single);
-        let mut buf = Normalized::default();
-        window(text, len, first, scan, terms, &mut buf)
+            .unwrap_or(0);
+        let mut scratch = Scratch::default();
+        window(
+            text,
+            len,
+            at,
+            |k| norm.offsets[k],
+            has_breaks(text),
+            terms,
+            &mut scratch,
+        )
     }
 
     const PIECES: &[&str] = &[
@@ -536,9 +597,13 @@ mod tests {
 
     #[test]
     fn plain_is_marked_without_terms() {
-        let mut buf = Normalized::default();
+        let mut scratch = Scratch::default();
         for text in ["", "通知", "a\nb\tc", "\u{180B}", "ᠭ\u{180B}"] {
-            assert_eq!(plain(text), marked(text, &[], &mut buf), "{text:?}");
+            assert_eq!(
+                Plain::of(text).segments(text),
+                marked(text, &[], &mut scratch),
+                "{text:?}"
+            );
         }
     }
 }
