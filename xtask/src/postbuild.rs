@@ -20,8 +20,11 @@ pub fn content_hash(bytes: &[u8]) -> String {
 pub fn externalize_boot_script(dist: &Path, public_url: &str) -> Result<(), String> {
     let index = dist.join("index.html");
     let html = fs::read_to_string(&index).map_err(|e| format!("cannot read {index:?}: {e}"))?;
-    let open = "<script type=\"module\">";
-    let Some(start) = html.find(open) else {
+    // Minified by trunk, the tag loses its quotes.
+    let Some((start, open)) = ["<script type=\"module\">", "<script type=module>"]
+        .into_iter()
+        .find_map(|open| html.find(open).map(|at| (at, open)))
+    else {
         return Err("index.html has no inline module script from trunk".into());
     };
     let body_start = start + open.len();
@@ -39,7 +42,10 @@ pub fn externalize_boot_script(dist: &Path, public_url: &str) -> Result<(), Stri
         tag,
         &html[end + "</script>".len()..]
     );
-    if html.contains("<script>") || html.contains("<script type=\"module\">") {
+    if html.contains("<script>")
+        || html.contains("<script type=\"module\">")
+        || html.contains("<script type=module>")
+    {
         return Err("index.html still has an inline script after moving trunk's".into());
     }
     fs::write(&index, html).map_err(|e| format!("cannot write {index:?}: {e}"))
