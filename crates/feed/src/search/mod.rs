@@ -672,9 +672,15 @@ impl SearchIndex {
                 .wrapping_add(u32::from(strings[item.id.start as usize]))
                 .wrapping_add(u32::from(
                     *strings.get(item.title.start as usize + 64).unwrap_or(&0),
-                ))
-                .wrapping_add(u32::from(*text.get(mark.byte as usize).unwrap_or(&0)))
-                .wrapping_add(u32::from(*text.get(mark.byte as usize + 128).unwrap_or(&0)));
+                ));
+            // The snippet's window: about as far as it can reach before and after the match.
+            let b = mark.byte as usize;
+            let mut k = b.saturating_sub(SNIPPET_REACH_BEFORE);
+            let end = (b + SNIPPET_REACH_AFTER).min(text.len());
+            while k < end {
+                sink = sink.wrapping_add(u32::from(text[k]));
+                k += 64;
+            }
         }
         std::hint::black_box(sink);
     }
@@ -699,10 +705,9 @@ impl SearchIndex {
             .map(|(f, p)| {
                 let len = (f.end - f.start) as usize;
                 let text = self.field_text(f);
-                let base = f.text.start as usize;
-                let byte_at = |k: usize| self.byte_at(f, f.start + k as u32) - base;
+                let at_byte = self.byte_at(f, p) - f.text.start as usize;
                 let at = (p - f.start) as usize;
-                snippet::window(text, len, at, byte_at, f.breaks, terms, scratch)
+                snippet::window(text, len, at, at_byte, f.breaks, terms, scratch)
             })
             .unwrap_or_default();
         // Without a term in the title or 文号 (the index knows), there is nothing to mark there.
@@ -741,6 +746,11 @@ impl SearchIndex {
 /// the item ([`POS_MASK`] after shifting by 8) and its field's role (the low byte).
 const CHAR_SHIFT: u32 = 43;
 const POS_MASK: u64 = (1 << (CHAR_SHIFT - 8)) - 1;
+
+/// How many bytes of text around its match a snippet usually reads, before and after: about 100
+/// and 60 Chinese characters.
+const SNIPPET_REACH_BEFORE: usize = 320;
+const SNIPPET_REACH_AFTER: usize = 192;
 
 /// Up to this many hits are kept in order as the matches are counted; more are sorted at the end.
 const SMALL_LIMIT: usize = 64;

@@ -1,8 +1,11 @@
 //! Snippets and marked titles: the original text cut to a window around a match, with every
 //! query term occurrence marked.
 
-use super::normalize::{is_word_char, normalize_char, normalize_while_into, Normalized};
+use super::normalize::{
+    is_word_char, normalize_char, normalize_code, normalize_while_into, Normalized, DROPPED,
+};
 use super::terms::{matches_at, Term};
+use super::utf8;
 use super::Segment;
 use crate::chart::char_width;
 
@@ -42,7 +45,6 @@ pub(crate) fn marked(text: &str, terms: &[Term], scratch: &mut Scratch) -> Vec<S
         text,
         chars: &scratch.norm.chars[..len],
         offsets: &scratch.norm.offsets[..=len],
-        lo: 0,
         base: 0,
         field_len: len,
         breaks: has_breaks(text),
@@ -87,65 +89,98 @@ fn margin(terms: &[Term]) -> usize {
 /// A window of field `text` around the match at normalised position `at` (or its start when
 /// there is none), with `…` where the text was cut and every occurrence in the window marked.
 ///
-/// `field_len` is the field's length in normalised characters, `byte_at(k)` the offset in
-/// `text` of its normalised character `k`, and `breaks` whether [`has_breaks`]. Only the
-/// snippet's surroundings are normalised, so a hit costs about the same in a long field as in a
-/// short one.
+/// `field_len` is the field's length in normalised characters, `at_byte` the offset in `text`
+/// of its character `at`, and `breaks` whether [`has_breaks`]. Only the characters the snippet
+/// can reach are normalised, read from the match outwards, so a hit costs about the same in a
+/// long field as in a short one.
 pub(crate) fn window(
     text: &str,
     field_len: usize,
     at: usize,
-    byte_at: impl Fn(usize) -> usize,
+    at_byte: usize,
     breaks: bool,
     terms: &[Term],
     scratch: &mut Scratch,
 ) -> Vec<Segment> {
-    // Every character is at least one unit wide, so the snippet ends at most `SNIPPET_WIDTH`
-    // characters after the match and, unless that reaches the end of the field, starts at most
-    // `CONTEXT_BEFORE` characters before it, plus one that the last widening can add. Marks and
-    // word boundaries look `margin` further.
     let margin = margin(terms);
-    let after = SNIPPET_WIDTH + margin;
-    let before = if field_len - at > after {
-        CONTEXT_BEFORE + 2 + margin
-    } else {
-        after
-    };
-    // Normalise characters from `base` (the window's offsets are then the whole field's, less
-    // `lo`) to where the snippet cannot reach: past `SNIPPET_WIDTH` units after the match, and
-    // `margin` more. For Chinese that is half of `after`.
-    let base = at.saturating_sub(before);
-    let lo = if base == 0 { 0 } else { byte_at(base) };
-    let from = at - base;
+    let bytes = text.as_bytes();
+    // The snippet ends less than `SNIPPET_WIDTH` units after the match. It starts at most
+    // `CONTEXT_BEFORE` units before it, plus one character the last widening can add, unless the
+    // end of the field is that close: then the snippet is filled from before, up to
+    // `SNIPPET_WIDTH` units. Marks and word boundaries look `margin` characters further. Every
+    // character is at least a unit wide, so the characters before the match go in the first
+    // `head` places of the buffer, backwards, and the rest after them.
+    let head = SNIPPET_WIDTH + 2 + margin;
+    let room = 2 * head + 1;
+    let norm = &mut scratch.norm;
+    if norm.chars.len() < room {
+        norm.chars.resize(room, '\0');
+        norm.offsets.resize(room + 1, 0);
+    }
+    // Slices, not vectors: indexing a vector is a call in the size-optimised build.
+    let chars: &mut [char] = &mut norm.chars;
+    let offsets: &mut [usize] = &mut norm.offsets;
+    // From the match on: past `SNIPPET_WIDTH` units, then `margin` more characters.
+    let mut after = 0;
     let mut used = 0;
     let mut extra = margin;
-    let len = normalize_while_into(
-        &text[lo..],
-        from + after,
-        |n, c| {
-            if n < from || used <= SNIPPET_WIDTH {
-                used += if n < from { 0 } else { width(c) };
-                true
-            } else if extra > 0 {
+    let mut b = at_byte;
+    while b < bytes.len() {
+        let (c, len) = utf8::decode(bytes, b);
+        if let Some(c) = normalize_code_char(bytes[b], c) {
+            if used > SNIPPET_WIDTH {
+                if extra == 0 {
+                    break;
+                }
                 extra -= 1;
-                true
-            } else {
-                false
             }
-        },
-        &mut scratch.norm,
-    );
+            used += width(c);
+            chars[head + after] = c;
+            offsets[head + after] = b;
+            after += 1;
+        }
+        b += len;
+    }
+    offsets[head + after] = b;
+    let to_the_end = b == bytes.len();
+    // Before the match, backwards: as far as the snippet can start, then `margin` more.
+    let reach = if to_the_end {
+        SNIPPET_WIDTH
+    } else {
+        CONTEXT_BEFORE + 2
+    };
+    let mut before = 0;
+    let mut used = 0;
+    let mut extra = margin;
+    let mut b = at_byte;
+    while b > 0 {
+        let (c, start) = utf8::decode_before(bytes, b);
+        if let Some(c) = normalize_code_char(bytes[start], c) {
+            if used > reach {
+                if extra == 0 {
+                    break;
+                }
+                extra -= 1;
+            }
+            used += width(c);
+            before += 1;
+            chars[head - before] = c;
+            offsets[head - before] = start;
+        }
+        b = start;
+    }
+    let base = at - before;
     let view = View {
         text,
-        chars: &scratch.norm.chars[..len],
-        offsets: &scratch.norm.offsets[..=len],
-        lo,
+        chars: &norm.chars[head - before..head + after],
+        offsets: &norm.offsets[head - before..=head + after],
         base,
         field_len,
         breaks,
     };
+    let len = before + after;
     let chars = view.chars;
-    let at = at - base;
+    let at = before;
     // The window holds the whole field only when both ends are the field's; otherwise the
     // field has more than `after` characters after the match, too wide to fit.
     let fits = base == 0 && len == field_len && {
@@ -211,10 +246,27 @@ fn width(c: char) -> usize {
     let u = c as u32;
     if u < 0x1100 {
         1
-    } else if matches!(u, 0x4E00..=0x9FFF) {
+    } else if matches!(u, 0x4E00..=0x9FFF | 0x3000..=0x303E) {
         2
     } else {
         char_width(c)
+    }
+}
+
+/// The normalised form of `c`, whose UTF-8 starts with `lead`, or `None` when it is dropped.
+#[inline(always)]
+fn normalize_code_char(lead: u8, c: u32) -> Option<char> {
+    // Most text is CJK ideographs (U+4000–U+9FFF, three bytes from 0xE4 to 0xE9), which
+    // normalisation keeps as they are.
+    let n = if matches!(lead, 0xE4..=0xE9) {
+        c
+    } else {
+        normalize_code(c)
+    };
+    if n == DROPPED {
+        None
+    } else {
+        char::from_u32(n)
     }
 }
 
@@ -225,13 +277,12 @@ fn starts_at(hay: &[char], i: usize, term: &Term) -> bool {
 }
 
 /// Part of a field normalised: characters `base..base + chars.len()` of a field of
-/// `field_len`, from the original `text[lo..]` (`offsets` as in [`Normalized`]). Slices, not
+/// `field_len`, from the original `text` (`offsets` as in [`Normalized`]). Slices, not
 /// vectors: indexing a vector is a call in the size-optimised build.
 struct View<'a> {
     text: &'a str,
     chars: &'a [char],
     offsets: &'a [usize],
-    lo: usize,
     base: usize,
     field_len: usize,
     /// Whether `text` has line breaks or tabs to show as spaces.
@@ -254,7 +305,6 @@ impl View<'_> {
             text,
             chars,
             offsets,
-            lo,
             base,
             field_len,
             breaks,
@@ -280,7 +330,7 @@ impl View<'_> {
             } else if base + i >= field_len {
                 text.len()
             } else {
-                lo + offsets[i]
+                offsets[i]
             }
         };
         let mut out: Vec<Segment> = Vec::with_capacity(2 * marks.len() + 1);
@@ -517,7 +567,7 @@ mod tests {
             text,
             len,
             at,
-            |k| norm.offsets[k],
+            norm.offsets[at],
             has_breaks(text),
             terms,
             &mut scratch,

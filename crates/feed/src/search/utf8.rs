@@ -23,6 +23,17 @@ pub(crate) fn decode(bytes: &[u8], i: usize) -> (u32, usize) {
     ((b0 & 0x07) << 18 | b1 << 12 | b2 << 6 | b3, 4)
 }
 
+/// The character ending just before `bytes[i]` (a character boundary after the first) as a
+/// code point, and where it starts.
+#[inline(always)]
+pub(crate) fn decode_before(bytes: &[u8], i: usize) -> (u32, usize) {
+    let mut start = i - 1;
+    while bytes[start] & 0xC0 == 0x80 {
+        start -= 1;
+    }
+    (decode(bytes, start).0, start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -32,6 +43,11 @@ mod tests {
         let s = "aé中𠀀\u{180B}\u{FF21}\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}";
         for (i, c) in s.char_indices() {
             assert_eq!(decode(s.as_bytes(), i), (c as u32, c.len_utf8()), "{c:?}");
+            assert_eq!(
+                decode_before(s.as_bytes(), i + c.len_utf8()),
+                (c as u32, i),
+                "{c:?}"
+            );
         }
     }
 }
