@@ -6,7 +6,7 @@ use crate::i18n::Strings;
 use crate::state::prefs::{use_lang, use_strings};
 use crate::state::search::{recent_searches, remember_search, use_search};
 use gongkai_feed::catalog::Catalog;
-use gongkai_feed::search::{Hit, ItemKind, KindSet, Query, Segment};
+use gongkai_feed::search::{Hit, ItemKind, KindSet, Marked, Query};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -41,10 +41,11 @@ fn href_of(hit: &Hit) -> String {
 }
 
 /// Marked segments as text nodes and `<mark>` elements (never HTML).
-fn segments(segs: &[Segment]) -> AnyView {
-    segs.iter()
+fn segments(marked: &Marked) -> AnyView {
+    marked
+        .segments()
         .map(|s| {
-            let text = s.text.clone();
+            let text = s.text.to_string();
             if s.marked {
                 view! { <mark>{text}</mark> }.into_any()
             } else {

@@ -68,11 +68,9 @@ fn the_work_plan_is_found_by_its_document_number_and_its_key_phrases() {
         assert!(results.total > 0, "{query}");
         let hit = &results.hits[0];
         assert!(
-            hit.title
-                .iter()
-                .chain(&hit.number)
-                .chain(&hit.snippet)
-                .any(|s| s.marked),
+            !(hit.title.marks.is_empty()
+                && hit.number.marks.is_empty()
+                && hit.snippet.marks.is_empty()),
             "{query}: the best hit shows where it matched"
         );
     }

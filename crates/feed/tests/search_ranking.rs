@@ -1,6 +1,6 @@
 //! Search results in the order a reader expects, with snippets cut and marked correctly.
 
-use gongkai_feed::search::{ItemKind, Query, SearchIndex, Segment};
+use gongkai_feed::search::{ItemKind, Marked, Query, SearchIndex, Segment};
 use gongkai_feed::{Block, Document, Feed, Inlines, Interpretation, QaItem};
 
 fn para(text: &str) -> Block {
@@ -28,14 +28,13 @@ fn order(index: &SearchIndex, query: &str) -> Vec<String> {
 }
 
 /// The segments as text with marked runs in brackets, e.g. `…推进[政务公开]工作`.
-fn show(segments: &[Segment]) -> String {
-    segments
-        .iter()
+fn show(text: &Marked) -> String {
+    text.segments()
         .map(|s| {
             if s.marked {
                 format!("[{}]", s.text)
             } else {
-                s.text.clone()
+                s.text.to_string()
             }
         })
         .collect()
@@ -206,7 +205,7 @@ fn a_long_body_is_cut_around_the_first_match_with_ellipses() {
         text.starts_with("…九十一二三四五六七八九十[政务公开]甲乙"),
         "{text}"
     );
-    assert_eq!(hit.snippet.iter().filter(|s| s.marked).count(), 1);
+    assert_eq!(hit.snippet.segments().filter(|s| s.marked).count(), 1);
 }
 
 #[test]
@@ -255,10 +254,10 @@ fn snippets_never_split_a_character_and_keep_variation_selectors_with_their_lett
     };
     let index = SearchIndex::build(&feed);
     let hit = first_hit(&index, "ᠣᠯᠠᠨ");
-    let marked: Vec<&Segment> = hit.snippet.iter().filter(|s| s.marked).collect();
+    let marked: Vec<Segment> = hit.snippet.segments().filter(|s| s.marked).collect();
     assert_eq!(marked.len(), 1);
     assert_eq!(marked[0].text, "ᠣ\u{180B}ᠯᠠᠨ");
-    let joined: String = hit.snippet.iter().map(|s| s.text.as_str()).collect();
+    let joined = &hit.snippet.text;
     let stripped = joined.trim_matches('…');
     assert!(body.contains(stripped), "{joined}");
 }

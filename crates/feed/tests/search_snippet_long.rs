@@ -3,17 +3,16 @@
 //! selectors (which normalisation drops) before and around it. The expected strings are the
 //! output of the first implementation, which normalised the whole field for every hit.
 
-use gongkai_feed::search::{Query, SearchIndex, Segment};
+use gongkai_feed::search::{Marked, Query, SearchIndex};
 use gongkai_feed::{Block, Document, Feed, Inlines};
 
-fn show(segments: &[Segment]) -> String {
-    segments
-        .iter()
+fn show(text: &Marked) -> String {
+    text.segments()
         .map(|s| {
             if s.marked {
                 format!("[{}]", s.text)
             } else {
-                s.text.clone()
+                s.text.to_string()
             }
         })
         .collect()

@@ -139,11 +139,48 @@ impl Default for Query {
     }
 }
 
-/// A run of text, marked when it is a query term occurrence (rendered as `<mark>`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Segment {
+/// Text as a hit shows it, with the occurrences of the query terms marked (rendered as
+/// `<mark>`). One string and the ranges in it, rather than a string for every run: a page of hits
+/// is made as the reader types, and each allocation costs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Marked {
+    /// The text: line breaks and tabs as spaces, `…` where it was cut.
     pub text: String,
+    /// The marked parts of `text` as byte ranges: in order, none empty, none touching another.
+    pub marks: Vec<Range<usize>>,
+}
+
+/// A run of a [`Marked`] text, marked or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment<'a> {
+    pub text: &'a str,
     pub marked: bool,
+}
+
+impl Marked {
+    /// The text in runs, unmarked and marked in turn; none is empty.
+    pub fn segments(&self) -> impl Iterator<Item = Segment<'_>> + '_ {
+        let mut cursor = 0;
+        let mut marks = self.marks.iter();
+        let mut next = marks.next();
+        std::iter::from_fn(move || {
+            let (text, marked) = match next {
+                Some(m) if cursor < m.start => (&self.text[cursor..m.start], false),
+                Some(m) => {
+                    next = marks.next();
+                    (&self.text[m.clone()], true)
+                }
+                None if cursor < self.text.len() => (&self.text[cursor..], false),
+                None => return None,
+            };
+            cursor += text.len();
+            Some(Segment { text, marked })
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
 }
 
 /// One result.
@@ -152,13 +189,13 @@ pub struct Hit {
     pub kind: ItemKind,
     pub id: String,
     /// The zh-Hans title (for a Q&A item, its question), terms marked.
-    pub title: Vec<Segment>,
+    pub title: Marked,
     /// A document's 文号, terms marked; empty for other items and documents without one. Shown
     /// with the title, it tells the reader why a hit that matched only its number is there.
-    pub number: Vec<Segment>,
+    pub number: Marked,
     /// About 50 characters of original text around the first match in the item's text (or its
     /// opening when only the title matched), terms marked, `…` where it was cut.
-    pub snippet: Vec<Segment>,
+    pub snippet: Marked,
     /// Higher ranks first: title/文号 terms × 2²⁴ + weighted occurrences.
     pub score: u32,
     /// Whether a term occurs in the title or 文号.
@@ -715,7 +752,7 @@ impl SearchIndex {
             if m.heading_terms > 0 {
                 snippet::marked(text, terms, scratch)
             } else {
-                plain.segments(text)
+                plain.marked(text)
             }
         };
         let string = |r: &Range<u32>| &self.strings[r.start as usize..r.end as usize];

@@ -74,6 +74,45 @@ pub(crate) struct Postings {
     /// `plain_ends[i]` is where gram `i`'s list ends in `plain`.
     plain_ends: Vec<u32>,
     plain: Vec<u32>,
+    /// A hash table over both key lists (see [`Postings::find`]): a look-up reads two or three
+    /// places in memory instead of the twenty a binary search over a hundred thousand keys does,
+    /// which counts when they are not cached. Empty for more keys than a slot can number.
+    slots: Vec<u32>,
+}
+
+/// Which list a key's index is in.
+enum Found {
+    Packed(usize),
+    Plain(usize),
+}
+
+/// The splitmix64 finaliser: every bit of the key moves the low bits the table starts at and the
+/// top byte it checks.
+fn mix(key: GramKey) -> u64 {
+    let mut z = key.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The table of [`Postings::find`] over `keys` then `plain_keys`; empty when there are too many
+/// keys for a slot to number (more than 16 million, far beyond any feed).
+fn slots(keys: &[GramKey], plain_keys: &[GramKey]) -> Vec<u32> {
+    let n = keys.len() + plain_keys.len();
+    if n >= (1 << 24) - 1 {
+        return Vec::new();
+    }
+    let mut slots = vec![0u32; (2 * n).next_power_of_two().max(16)];
+    let mask = slots.len() - 1;
+    for (i, &key) in keys.iter().chain(plain_keys).enumerate() {
+        let hash = mix(key);
+        let mut s = hash as usize & mask;
+        while slots[s] != 0 {
+            s = (s + 1) & mask;
+        }
+        slots[s] = (i as u32 + 1) << 8 | (hash >> 56) as u32;
+    }
+    slots
 }
 
 /// The positions of a gram, ascending.
@@ -88,15 +127,19 @@ impl Postings {
     /// The varint-encoded list of `key` (a summary, or a positional list that is not plain), if
     /// it occurs at all.
     pub fn list(&self, key: GramKey) -> Option<&[u8]> {
-        let i = self.keys.binary_search(&key).ok()?;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        Some(&self.data[start..self.ends[i] as usize])
+        match self.find(key)? {
+            Found::Packed(i) => {
+                let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+                Some(&self.data[start..self.ends[i] as usize])
+            }
+            Found::Plain(_) => None,
+        }
     }
 
     /// The positions of `key` ([`unigram`] or [`bigram`]), if it occurs at all.
     pub fn positions(&self, key: GramKey) -> Option<Positions<'_>> {
-        match self.plain_keys.binary_search(&key) {
-            Ok(i) => {
+        match self.find(key)? {
+            Found::Plain(i) => {
                 let start = if i == 0 {
                     0
                 } else {
@@ -106,7 +149,55 @@ impl Postings {
                     &self.plain[start..self.plain_ends[i] as usize],
                 ))
             }
-            Err(_) => self.list(key).map(Positions::Packed),
+            Found::Packed(_) => self.list(key).map(Positions::Packed),
+        }
+    }
+
+    /// Where `key` is: its index in `keys` or in `plain_keys`.
+    ///
+    /// Each slot of the table is empty (0) or holds a key's index in both lists together, plus
+    /// one, above the top byte of the key's hash. Linear probing from the hash's low bits; the
+    /// table is at most half full, so a look-up reads a slot or two, and the key itself only
+    /// when that byte agrees.
+    fn find(&self, key: GramKey) -> Option<Found> {
+        let found = |i: usize| {
+            if i < self.keys.len() {
+                Found::Packed(i)
+            } else {
+                Found::Plain(i - self.keys.len())
+            }
+        };
+        if self.slots.is_empty() {
+            return match self.plain_keys.binary_search(&key) {
+                Ok(i) => Some(Found::Plain(i)),
+                Err(_) => self.keys.binary_search(&key).ok().map(Found::Packed),
+            };
+        }
+        // Slices, not vectors: indexing a vector is a call in the size-optimised build.
+        let slots: &[u32] = &self.slots;
+        let keys: &[GramKey] = &self.keys;
+        let plain_keys: &[GramKey] = &self.plain_keys;
+        let mask = slots.len() - 1;
+        let hash = mix(key);
+        let tag = (hash >> 56) as u32;
+        let mut s = hash as usize & mask;
+        loop {
+            let slot = slots[s];
+            if slot == 0 {
+                return None;
+            }
+            if slot & 0xFF == tag {
+                let i = (slot >> 8) as usize - 1;
+                let k = if i < keys.len() {
+                    keys[i]
+                } else {
+                    plain_keys[i - keys.len()]
+                };
+                if k == key {
+                    return Some(found(i));
+                }
+            }
+            s = (s + 1) & mask;
         }
     }
 
@@ -131,7 +222,11 @@ impl Postings {
 
     pub fn heap_bytes(&self) -> usize {
         (self.keys.capacity() + self.plain_keys.capacity()) * 8
-            + (self.ends.capacity() + self.plain_ends.capacity() + self.plain.capacity()) * 4
+            + (self.ends.capacity()
+                + self.plain_ends.capacity()
+                + self.plain.capacity()
+                + self.slots.capacity())
+                * 4
             + self.data.capacity()
     }
 }
@@ -447,6 +542,7 @@ impl PostingsBuilder {
         plain_keys.shrink_to_fit();
         plain_ends.shrink_to_fit();
         Postings {
+            slots: slots(&sorted_keys, &plain_keys),
             keys: sorted_keys,
             ends,
             data,
@@ -694,6 +790,48 @@ mod tests {
         ));
         assert_eq!(positions(&postings, unigram('x'), 0), vec![3]);
         assert_eq!(postings.gram_count(), 3);
+    }
+
+    #[test]
+    fn every_key_is_found_through_the_hash_table_and_no_other() {
+        let mut b = PostingsBuilder::default();
+        let mut present = Vec::new();
+        for i in 0..3000u32 {
+            let c = char::from_u32(0x4E00 + i).unwrap();
+            let key = if i % 3 == 0 {
+                unigram(c)
+            } else {
+                bigram(c, char::from_u32(0x4E00 + i * 7 % 3000).unwrap())
+            };
+            // Some common enough to be plain.
+            let n = if i % 50 == 0 {
+                COMMON as u32
+            } else {
+                1 + i % 4
+            };
+            for p in 0..n {
+                b.add(key, i * 100 + p);
+            }
+            present.push((key, n as usize));
+        }
+        let postings = b.finish(|_, out| out.clear());
+        assert!(!postings.slots.is_empty());
+        let mut out = Vec::new();
+        for &(key, n) in &present {
+            let list = postings.positions(key).expect("a key that was added");
+            assert_eq!(matches!(list, Positions::Plain(_)), n >= COMMON);
+            list.decode(0, &mut out);
+            assert_eq!(out.len(), n);
+        }
+        for i in 0..3000u32 {
+            let c = char::from_u32(0x9000 + i).unwrap();
+            assert!(postings.positions(unigram(c)).is_none());
+            assert!(postings.list(summary(unigram(c))).is_none());
+        }
+        // A plain list is not a varint-encoded one, and no summary was added.
+        assert!(postings.list(present[0].0).is_none());
+        assert!(postings.list(present[1].0).is_some());
+        assert!(postings.list(summary(present[1].0)).is_none());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::normalize::{
 };
 use super::terms::{matches_at, Term};
 use super::utf8;
-use super::Segment;
+use super::Marked;
 use crate::chart::char_width;
 
 /// How wide a snippet is, in half-character units: 50 Chinese characters, or about 100 Latin
@@ -39,7 +39,7 @@ pub(crate) fn has_breaks(text: &str) -> bool {
 }
 
 /// The whole of `text`, with every occurrence of the terms marked.
-pub(crate) fn marked(text: &str, terms: &[Term], scratch: &mut Scratch) -> Vec<Segment> {
+pub(crate) fn marked(text: &str, terms: &[Term], scratch: &mut Scratch) -> Marked {
     let len = normalize_while_into(text, usize::MAX, |_, _| true, &mut scratch.norm);
     let view = View {
         text,
@@ -70,12 +70,12 @@ impl Plain {
     }
 
     /// The whole of `text` (what this was made of) unmarked, for a title or 文号 in which no
-    /// term occurs: the same segments [`marked`] makes then, without normalising the text to look
-    /// for terms.
-    pub fn segments(self, text: &str) -> Vec<Segment> {
-        let mut out = Vec::with_capacity(1);
+    /// term occurs: what [`marked`] makes then, without normalising the text to look for terms.
+    pub fn marked(self, text: &str) -> Marked {
+        let mut out = Marked::default();
         if self.shown {
-            push(&mut out, text, false, self.breaks);
+            out.text.reserve_exact(text.len());
+            push_shown(&mut out.text, text, self.breaks);
         }
         out
     }
@@ -101,7 +101,7 @@ pub(crate) fn window(
     breaks: bool,
     terms: &[Term],
     scratch: &mut Scratch,
-) -> Vec<Segment> {
+) -> Marked {
     let margin = margin(terms);
     let bytes = text.as_bytes();
     // The snippet ends less than `SNIPPET_WIDTH` units after the match. It starts at most
@@ -300,7 +300,7 @@ impl View<'_> {
         end: usize,
         terms: &[Term],
         marks: &mut Vec<(usize, usize)>,
-    ) -> Vec<Segment> {
+    ) -> Marked {
         let View {
             text,
             chars,
@@ -333,16 +333,13 @@ impl View<'_> {
                 offsets[i]
             }
         };
-        let mut out: Vec<Segment> = Vec::with_capacity(2 * marks.len() + 1);
-        // The leading ellipsis goes in first, to be joined by unmarked text (as `…text`) rather
-        // than inserted before it afterwards; sized for all of the window in case it is.
+        // Room for all of the window and both ellipses.
+        let mut out = Marked {
+            text: String::with_capacity(byte(end) - byte(start) + 2 * '…'.len_utf8()),
+            marks: Vec::new(),
+        };
         if base + start > 0 {
-            let mut text = String::with_capacity(byte(end) - byte(start) + 2 * '…'.len_utf8());
-            text.push('…');
-            out.push(Segment {
-                text,
-                marked: false,
-            });
+            out.text.push('…');
         }
         let marks: &[(usize, usize)] = marks;
         let mut cursor = start;
@@ -350,6 +347,7 @@ impl View<'_> {
         while i < marks.len() {
             let (a, mut b) = marks[i];
             i += 1;
+            // Overlapping and touching occurrences are one mark.
             while i < marks.len() && marks[i].0 <= b {
                 b = b.max(marks[i].1);
                 i += 1;
@@ -358,38 +356,17 @@ impl View<'_> {
             if a >= b {
                 continue;
             }
-            push(&mut out, &text[byte(cursor)..byte(a)], false, breaks);
-            push(&mut out, &text[byte(a)..byte(b)], true, breaks);
+            push_shown(&mut out.text, &text[byte(cursor)..byte(a)], breaks);
+            let from = out.text.len();
+            push_shown(&mut out.text, &text[byte(a)..byte(b)], breaks);
+            out.marks.push(from..out.text.len());
             cursor = b;
         }
-        push(&mut out, &text[byte(cursor)..byte(end)], false, breaks);
+        push_shown(&mut out.text, &text[byte(cursor)..byte(end)], breaks);
         if base + end < field_len {
-            match out.last_mut() {
-                Some(last) if !last.marked => last.text.push('…'),
-                _ => out.push(Segment {
-                    text: "…".to_string(),
-                    marked: false,
-                }),
-            }
+            out.text.push('…');
         }
         out
-    }
-}
-
-/// Appends `piece` (line breaks shown as spaces, when its text has any: `breaks`), joining it
-/// to the last segment when both are marked or both are not.
-fn push(out: &mut Vec<Segment>, piece: &str, marked: bool, breaks: bool) {
-    if piece.is_empty() {
-        return;
-    }
-    match out.last_mut() {
-        Some(last) if last.marked == marked => push_shown(&mut last.text, piece, breaks),
-        _ => {
-            // Room for a closing `…` too.
-            let mut text = String::with_capacity(piece.len() + '…'.len_utf8());
-            push_shown(&mut text, piece, breaks);
-            out.push(Segment { text, marked });
-        }
     }
 }
 
@@ -414,7 +391,16 @@ mod tests {
 
     /// The first implementation, which normalised the whole field for every snippet: the
     /// windowed one must cut exactly the same segments.
-    fn whole_field_window(text: &str, terms: &[Term]) -> Vec<Segment> {
+    /// A marked text as runs: what the reference below makes.
+    type Pieces = Vec<(String, bool)>;
+
+    fn pieces(m: &Marked) -> Pieces {
+        m.segments()
+            .map(|s| (s.text.to_string(), s.marked))
+            .collect()
+    }
+
+    fn whole_field_window(text: &str, terms: &[Term]) -> Pieces {
         let norm = normalize_mapped(text);
         let chars = &norm.chars;
         let len = chars.len();
@@ -475,7 +461,7 @@ mod tests {
         start: usize,
         end: usize,
         terms: &[Term],
-    ) -> Vec<Segment> {
+    ) -> Pieces {
         let chars = &norm.chars;
         let len = chars.len();
         let mut marks: Vec<(usize, usize)> = Vec::new();
@@ -497,20 +483,17 @@ mod tests {
                 norm.offsets[i]
             }
         };
-        let push = |out: &mut Vec<Segment>, piece: &str, marked: bool| {
+        let push = |out: &mut Pieces, piece: &str, marked: bool| {
             if piece.is_empty() {
                 return;
             }
             let piece = piece.replace(['\n', '\r', '\t'], " ");
             match out.last_mut() {
-                Some(last) if last.marked == marked => last.text.push_str(&piece),
-                _ => out.push(Segment {
-                    text: piece,
-                    marked,
-                }),
+                Some(last) if last.1 == marked => last.0.push_str(&piece),
+                _ => out.push((piece, marked)),
             }
         };
-        let mut out: Vec<Segment> = Vec::new();
+        let mut out: Pieces = Vec::new();
         let mut cursor = start;
         let mut i = 0;
         while i < marks.len() {
@@ -531,30 +514,21 @@ mod tests {
         push(&mut out, &text[byte(cursor)..byte(end)], false);
         if start > 0 {
             match out.first_mut() {
-                Some(first) if !first.marked => first.text.insert(0, '…'),
-                _ => out.insert(
-                    0,
-                    Segment {
-                        text: "…".to_string(),
-                        marked: false,
-                    },
-                ),
+                Some(first) if !first.1 => first.0.insert(0, '…'),
+                _ => out.insert(0, ("…".to_string(), false)),
             }
         }
         if end < len {
             match out.last_mut() {
-                Some(last) if !last.marked => last.text.push('…'),
-                _ => out.push(Segment {
-                    text: "…".to_string(),
-                    marked: false,
-                }),
+                Some(last) if !last.1 => last.0.push('…'),
+                _ => out.push(("…".to_string(), false)),
             }
         }
         out
     }
 
     /// The windowed snippet at the first occurrence of any term, as the index finds it.
-    fn windowed(text: &str, terms: &[Term]) -> Vec<Segment> {
+    fn windowed(text: &str, terms: &[Term]) -> Pieces {
         let norm = normalize_mapped(text);
         let len = norm.chars.len();
         let at = terms
@@ -563,7 +537,7 @@ mod tests {
             .min()
             .unwrap_or(0);
         let mut scratch = Scratch::default();
-        window(
+        pieces(&window(
             text,
             len,
             at,
@@ -571,7 +545,7 @@ mod tests {
             has_breaks(text),
             terms,
             &mut scratch,
-        )
+        ))
     }
 
     const PIECES: &[&str] = &[
@@ -650,7 +624,7 @@ mod tests {
         let mut scratch = Scratch::default();
         for text in ["", "通知", "a\nb\tc", "\u{180B}", "ᠭ\u{180B}"] {
             assert_eq!(
-                Plain::of(text).segments(text),
+                Plain::of(text).marked(text),
                 marked(text, &[], &mut scratch),
                 "{text:?}"
             );
