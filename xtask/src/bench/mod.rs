@@ -191,11 +191,9 @@ fn build_baseline() -> Result<PathBuf, String> {
                 root().join("target/bench/baseline-target"),
             )
             // The app's flags without `--emit-relocs`: the baseline is not split, and a wasm
-            // that keeps its relocations is one wasm-opt cannot optimise properly.
-            .env(
-                "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-                "--cfg erase_components",
-            )
+            // that keeps its relocations is one wasm-opt cannot optimise properly. (RUSTFLAGS
+            // replaces the `.cargo/config.toml` flags; a config variable would add to them.)
+            .env("RUSTFLAGS", "--cfg erase_components")
             .env("TRUNK_SKIP_VERSION_CHECK", "true"),
     )?;
     // The same strict Content-Security-Policy serves it, so its start-up script moves out too.
