@@ -750,7 +750,7 @@ impl SearchIndex {
         // Without a term in the title or 文号 (the index knows), there is nothing to mark there.
         let mut heading = |text: &str, plain: snippet::Plain| {
             if m.heading_terms > 0 {
-                snippet::marked(text, terms, scratch)
+                snippet::marked(text, plain, terms, scratch)
             } else {
                 plain.marked(text)
             }

@@ -38,8 +38,11 @@ pub(crate) fn has_breaks(text: &str) -> bool {
     false
 }
 
-/// The whole of `text`, with every occurrence of the terms marked.
-pub(crate) fn marked(text: &str, terms: &[Term], scratch: &mut Scratch) -> Marked {
+/// The whole of `text`, with every occurrence of the terms marked; `plain` is [`Plain::of`] it.
+pub(crate) fn marked(text: &str, plain: Plain, terms: &[Term], scratch: &mut Scratch) -> Marked {
+    if !plain.drops && terms.iter().all(|t| t.literal) {
+        return marked_literally(text, plain, terms, &mut scratch.marks);
+    }
     let len = normalize_while_into(text, usize::MAX, |_, _| true, &mut scratch.norm);
     let view = View {
         text,
@@ -47,9 +50,71 @@ pub(crate) fn marked(text: &str, terms: &[Term], scratch: &mut Scratch) -> Marke
         offsets: &scratch.norm.offsets[..=len],
         base: 0,
         field_len: len,
-        breaks: has_breaks(text),
+        breaks: plain.breaks,
     };
     view.segments(0, len, terms, &mut scratch.marks)
+}
+
+/// [`marked`] for literal terms in a text normalisation drops nothing from: the terms' bytes are
+/// looked for in the original text, which is then not normalised at all.
+fn marked_literally(
+    text: &str,
+    plain: Plain,
+    terms: &[Term],
+    marks: &mut Vec<(usize, usize)>,
+) -> Marked {
+    let bytes = text.as_bytes();
+    marks.clear();
+    for term in terms {
+        let needle = term.utf8.as_bytes();
+        let (Some(&first), Some(last)) = (needle.first(), bytes.len().checked_sub(needle.len()))
+        else {
+            continue;
+        };
+        // Every start, overlapping ones too, character by character.
+        let mut b = 0;
+        while b <= last {
+            let lead = bytes[b];
+            if lead == first {
+                let mut k = 1;
+                while k < needle.len() && bytes[b + k] == needle[k] {
+                    k += 1;
+                }
+                if k == needle.len() {
+                    marks.push((b, b + k));
+                }
+            }
+            b += match lead {
+                0..=0x7F => 1,
+                0x80..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+        }
+    }
+    if terms.len() > 1 {
+        marks.sort_unstable();
+    }
+    let mut out = Marked {
+        text: String::with_capacity(text.len()),
+        marks: Vec::with_capacity(marks.len()),
+    };
+    if plain.shown {
+        push_shown(&mut out.text, text, plain.breaks);
+    }
+    // Overlapping and touching occurrences are one mark, as in [`View::segments`].
+    let marks: &[(usize, usize)] = marks;
+    let mut i = 0;
+    while i < marks.len() {
+        let (a, mut b) = marks[i];
+        i += 1;
+        while i < marks.len() && marks[i].0 <= b {
+            b = b.max(marks[i].1);
+            i += 1;
+        }
+        out.marks.push(a..b);
+    }
+    out
 }
 
 /// What showing a title or 文号 unmarked needs to know of it, worked out once when indexing.
@@ -59,6 +124,8 @@ pub(crate) struct Plain {
     shown: bool,
     /// Whether it has line breaks or tabs.
     breaks: bool,
+    /// Whether normalisation drops any of its characters.
+    drops: bool,
 }
 
 impl Plain {
@@ -66,6 +133,7 @@ impl Plain {
         Plain {
             shown: text.chars().any(|c| normalize_char(c).is_some()),
             breaks: has_breaks(text),
+            drops: text.chars().any(|c| normalize_char(c).is_none()),
         }
     }
 
@@ -619,13 +687,78 @@ mod tests {
         }
     }
 
+    /// [`marked`] through normalisation, whatever the terms.
+    fn marked_normalised(text: &str, terms: &[Term]) -> Pieces {
+        let mut scratch = Scratch::default();
+        let len = normalize_while_into(text, usize::MAX, |_, _| true, &mut scratch.norm);
+        let view = View {
+            text,
+            chars: &scratch.norm.chars[..len],
+            offsets: &scratch.norm.offsets[..=len],
+            base: 0,
+            field_len: len,
+            breaks: has_breaks(text),
+        };
+        pieces(&view.segments(0, len, terms, &mut scratch.marks))
+    }
+
+    const LITERAL_PIECES: &[&str] = &[
+        "政", "务", "公开", "政务", "哈", "“", "”", "。", "，", "ａ", "A", "1", "１", "\n", "\t",
+        " ", "　", "ᠭ", "𠀀",
+    ];
+    const LITERAL_TERMS: &[&str] = &["政", "务", "公", "开", "哈", "“", "”", "。", "𠀀"];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn titles_are_marked_the_same_with_or_without_normalising_them(
+            text in prop::collection::vec(prop::sample::select(LITERAL_PIECES), 0..60)
+                .prop_map(|p| p.concat()),
+            words in prop::collection::vec(
+                prop::collection::vec(prop::sample::select(LITERAL_TERMS), 1..4)
+                    .prop_map(|c| c.concat()),
+                1..4,
+            ),
+        ) {
+            let terms = parse_query(&words.join(" "));
+            prop_assert!(terms.iter().all(|t| t.literal));
+            let plain = Plain::of(&text);
+            prop_assert!(!plain.drops);
+            let mut scratch = Scratch::default();
+            prop_assert_eq!(
+                pieces(&marked(&text, plain, &terms, &mut scratch)),
+                marked_normalised(&text, &terms)
+            );
+        }
+    }
+
+    #[test]
+    fn a_title_with_dropped_characters_or_latin_terms_is_normalised_to_mark() {
+        let mut scratch = Scratch::default();
+        for (text, query) in [
+            ("ᠭ\u{180B}ᠣ政务", "ᠭᠣ 政"),
+            ("ＩＰｖ６改造", "ipv6改 造"),
+            ("Gov公开", "gov"),
+        ] {
+            let terms = parse_query(query);
+            assert_eq!(
+                pieces(&marked(text, Plain::of(text), &terms, &mut scratch)),
+                marked_normalised(text, &terms),
+                "{text:?}"
+            );
+        }
+        assert!(!parse_query("ipv6")[0].literal);
+        assert!(parse_query("“政务”")[0].literal);
+    }
+
     #[test]
     fn plain_is_marked_without_terms() {
         let mut scratch = Scratch::default();
         for text in ["", "通知", "a\nb\tc", "\u{180B}", "ᠭ\u{180B}"] {
             assert_eq!(
                 Plain::of(text).marked(text),
-                marked(text, &[], &mut scratch),
+                marked(text, Plain::of(text), &[], &mut scratch),
                 "{text:?}"
             );
         }

@@ -27,6 +27,12 @@ pub(crate) struct Term {
     pub wordy: bool,
     /// A finished word: it must also end at a word end.
     pub whole: bool,
+    /// `chars` as UTF-8.
+    pub utf8: String,
+    /// Every character is one that only itself normalises to (Chinese, Mongolian script's
+    /// neighbours above U+1EFF, most punctuation): where no character is dropped, the term then
+    /// occurs in the original text byte for byte exactly where it occurs in the normalised text.
+    pub literal: bool,
 }
 
 impl Term {
@@ -49,9 +55,11 @@ pub(crate) fn parse_query(text: &str) -> Vec<Term> {
             // The same word twice: both must hold, and a whole word is the stricter.
             Some(seen) => seen.whole |= whole,
             None => terms.push(Term {
+                literal: chars.iter().all(|&c| c as u32 > 0x1EFF),
                 chars,
                 wordy,
                 whole,
+                utf8: word.to_string(),
             }),
         }
     }
