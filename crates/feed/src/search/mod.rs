@@ -37,6 +37,8 @@
 mod extract;
 mod naive;
 mod normalize;
+#[cfg(test)]
+mod oracle;
 mod postings;
 mod snippet;
 mod terms;
@@ -368,6 +370,13 @@ impl ItemMatch {
 impl SearchIndex {
     /// Indexes every Q&A item, interpretation and document of `feed`.
     pub fn build(feed: &Feed) -> SearchIndex {
+        SearchIndex::build_with(feed, postings::COMMON)
+    }
+
+    /// [`SearchIndex::build`] with grams common (see [`postings`]) from `common` occurrences on:
+    /// tests set it to 1, for every list plain and every bigram summarised, or very high, for
+    /// none, and check that both find the same.
+    pub(crate) fn build_with(feed: &Feed, common: usize) -> SearchIndex {
         let sources = extract::items(feed);
         let bytes: usize = sources
             .iter()
@@ -381,7 +390,7 @@ impl SearchIndex {
                 ..SearchIndex::default()
             },
             // Chinese is 3 bytes a character; a fair first guess for mixed text too.
-            grams: PostingsBuilder::with_capacity(bytes / 3 + 16),
+            grams: PostingsBuilder::with_capacity(bytes / 3 + 16, common),
             pos: 0,
             item_chars: Vec::new(),
             item_start: 0,

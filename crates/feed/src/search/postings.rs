@@ -400,8 +400,9 @@ fn retain_packed(bytes: &[u8], offset: u32, candidates: &mut [u32]) -> usize {
 }
 
 /// Collects (gram, position) occurrences in increasing position order, then packs them.
-#[derive(Default)]
 pub(crate) struct PostingsBuilder {
+    /// [`COMMON`], except in tests that want every list plain, or none.
+    common: usize,
     ids: HashMap<GramKey, u32, BuildHasherDefault<GramHasher>>,
     keys: Vec<GramKey>,
     /// (gram id, position), in the order added: positions only grow. A summary line is four
@@ -409,9 +410,18 @@ pub(crate) struct PostingsBuilder {
     occurrences: Vec<(u32, u32)>,
 }
 
+impl Default for PostingsBuilder {
+    fn default() -> Self {
+        PostingsBuilder::with_capacity(0, COMMON)
+    }
+}
+
 impl PostingsBuilder {
-    pub fn with_capacity(chars: usize) -> Self {
+    /// A builder for about `chars` characters of text, in which a gram is common (plain
+    /// positions, and a summary for a bigram) from `common` occurrences on.
+    pub fn with_capacity(chars: usize, common: usize) -> Self {
         PostingsBuilder {
+            common,
             ids: HashMap::with_capacity_and_hasher(chars / 8, Default::default()),
             keys: Vec::with_capacity(chars / 8),
             occurrences: Vec::with_capacity(chars * 2),
@@ -448,10 +458,11 @@ impl PostingsBuilder {
         self.occurrences.push((id, count.first_text));
     }
 
-    /// Packs the lists. `summarise` turns the positions of a bigram occurring at least
-    /// [`COMMON`] times into its summary lines (cleared first).
+    /// Packs the lists. `summarise` turns the positions of a common bigram into its summary
+    /// lines (cleared first).
     pub fn finish(self, mut summarise: impl FnMut(&[u32], &mut Vec<ItemCount>)) -> Postings {
         let PostingsBuilder {
+            common,
             ids,
             keys,
             occurrences,
@@ -505,7 +516,7 @@ impl PostingsBuilder {
                         },
                     );
                 }
-            } else if list.len() >= COMMON {
+            } else if list.len() >= common {
                 plain.extend_from_slice(list);
                 plain_ends.push(plain.len() as u32);
                 plain_keys.push(key);

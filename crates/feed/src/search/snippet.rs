@@ -43,6 +43,17 @@ pub(crate) fn marked(text: &str, plain: Plain, terms: &[Term], scratch: &mut Scr
     if !plain.drops && terms.iter().all(|t| t.literal) {
         return marked_literally(text, plain, terms, &mut scratch.marks);
     }
+    marked_normalised(text, plain.breaks, terms, scratch)
+}
+
+/// [`marked`] by normalising `text` and looking for the terms in that, as any term needs;
+/// `breaks` is whether [`has_breaks`].
+pub(crate) fn marked_normalised(
+    text: &str,
+    breaks: bool,
+    terms: &[Term],
+    scratch: &mut Scratch,
+) -> Marked {
     let len = normalize_while_into(text, usize::MAX, |_, _| true, &mut scratch.norm);
     let view = View {
         text,
@@ -50,7 +61,7 @@ pub(crate) fn marked(text: &str, plain: Plain, terms: &[Term], scratch: &mut Scr
         offsets: &scratch.norm.offsets[..=len],
         base: 0,
         field_len: len,
-        breaks: plain.breaks,
+        breaks,
     };
     view.segments(0, len, terms, &mut scratch.marks)
 }
@@ -688,18 +699,14 @@ mod tests {
     }
 
     /// [`marked`] through normalisation, whatever the terms.
-    fn marked_normalised(text: &str, terms: &[Term]) -> Pieces {
+    fn marked_normalised_pieces(text: &str, terms: &[Term]) -> Pieces {
         let mut scratch = Scratch::default();
-        let len = normalize_while_into(text, usize::MAX, |_, _| true, &mut scratch.norm);
-        let view = View {
+        pieces(&marked_normalised(
             text,
-            chars: &scratch.norm.chars[..len],
-            offsets: &scratch.norm.offsets[..=len],
-            base: 0,
-            field_len: len,
-            breaks: has_breaks(text),
-        };
-        pieces(&view.segments(0, len, terms, &mut scratch.marks))
+            has_breaks(text),
+            terms,
+            &mut scratch,
+        ))
     }
 
     const LITERAL_PIECES: &[&str] = &[
@@ -728,7 +735,7 @@ mod tests {
             let mut scratch = Scratch::default();
             prop_assert_eq!(
                 pieces(&marked(&text, plain, &terms, &mut scratch)),
-                marked_normalised(&text, &terms)
+                marked_normalised_pieces(&text, &terms)
             );
         }
     }
@@ -744,7 +751,7 @@ mod tests {
             let terms = parse_query(query);
             assert_eq!(
                 pieces(&marked(text, Plain::of(text), &terms, &mut scratch)),
-                marked_normalised(text, &terms),
+                marked_normalised_pieces(text, &terms),
                 "{text:?}"
             );
         }
