@@ -485,8 +485,13 @@ impl PostingsBuilder {
         }
         drop(fill);
         drop(occurrences);
-        let mut order: Vec<u32> = (0..keys.len() as u32).collect();
-        order.sort_unstable_by_key(|&id| keys[id as usize]);
+        // Keys beside their ids: sorting reads no other vector.
+        let mut order: Vec<(GramKey, u32)> = keys
+            .iter()
+            .enumerate()
+            .map(|(id, &key)| (key, id as u32))
+            .collect();
+        order.sort_unstable();
         let mut data = Vec::with_capacity(positions.len());
         let mut ends = Vec::with_capacity(keys.len());
         let mut sorted_keys = Vec::with_capacity(keys.len());
@@ -498,9 +503,8 @@ impl PostingsBuilder {
         let mut pair_summaries: Vec<u8> = Vec::new();
         let mut pair_summary_ends: Vec<(GramKey, u32)> = Vec::new();
         let mut counts = Vec::new();
-        for id in order {
+        for (key, id) in order {
             let list = &positions[starts[id as usize] as usize..starts[id as usize + 1] as usize];
-            let key = keys[id as usize];
             if key & SUMMARY != 0 {
                 let mut prev = 0u32;
                 for line in list.chunks_exact(4) {
