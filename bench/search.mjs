@@ -425,10 +425,13 @@ function report(m) {
       `the first 20 turned into hits with marked titles and snippets. *Counts only* is the same call with ` +
       `\`limit: 0\`. For the baselines it is every match, since the page shows the total: MiniSearch scores ` +
       `and sorts them all, FlexSearch is given a limit of all items; *first 20 only* is FlexSearch with ` +
-      `\`limit: 20\`, which cannot give the total. Neither baseline makes snippets.`,
+      `\`limit: 20\`, which cannot give the total. Neither baseline makes snippets. The index's wasm is ` +
+      `built in the app's release profile (\`opt-level = "z"\`) and through \`wasm-opt -Oz\`, without the ` +
+      `linker relocations the app keeps for its chunk splitter (with them, \`wasm-opt\` cannot optimise it).`,
     `- *Heap* is what the built index keeps. For the index, the bytes the wasm allocator holds once the ` +
       `feed it was built from is dropped (the index's own estimate: ${fmtMb(stats.heap_bytes)} MB, of which ` +
-      `${fmtMb(stats.postings_bytes)} MB postings of ${stats.grams.toLocaleString('en')} grams and ` +
+      `${fmtMb(stats.postings_bytes)} MB postings of ${stats.grams.toLocaleString('en')} grams (positions, ` +
+      `per-item summaries of single characters and common bigrams, and the hash table that finds them) and ` +
       `${fmtMb(stats.text_bytes)} MB original text for snippets); building peaks at ` +
       `${fmtMb(lastOurs.peakBytes)} MB with the parsed feed, and the wasm memory, which never shrinks, ends at ` +
       `${fmtMb(lastOurs.wasmMemoryBytes)} MB. For the baselines, the growth of the JavaScript heap ` +
