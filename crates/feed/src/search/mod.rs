@@ -367,6 +367,23 @@ impl ItemMatch {
     }
 }
 
+/// A summary's lines as matches of one term. (`Iterator::map` would do, but its `next` is not
+/// inlined in the size-optimised build, and it runs once for every item a common character is in.)
+struct SummaryMatches<'a>(postings::Counts<'a>);
+
+impl Iterator for SummaryMatches<'_> {
+    type Item = ItemMatch;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<ItemMatch> {
+        self.0.next().map(ItemMatch::from_count)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
 impl SearchIndex {
     /// Indexes every Q&A item, interpretation and document of `feed`.
     pub fn build(feed: &Feed) -> SearchIndex {
@@ -437,30 +454,52 @@ impl SearchIndex {
         if terms.is_empty() {
             return SearchResults::default();
         }
+        // Terms read by position first (their matches come as a vector anyway), then those
+        // with summaries, shortest first: each is read only as far as the items matching so far
+        // go, and a single summary goes straight to counting.
+        let mut summaries: Vec<&[u8]> = Vec::new();
         let mut positions = Vec::new();
         let mut matched: Option<Vec<ItemMatch>> = None;
         for term in &terms {
-            let items = match self.summary_of(term) {
-                Some(bytes) => {
-                    let mut items = Vec::with_capacity(bytes.len() / 3);
-                    items.extend(Postings::counts(bytes).map(ItemMatch::from_count));
-                    items
-                }
+            match self.summary_of(term) {
+                Some(bytes) => summaries.push(bytes),
                 None => {
                     self.term_positions(term, &mut positions);
-                    self.item_matches(&positions)
+                    let items = self.item_matches(&positions);
+                    let both = match matched {
+                        None => items,
+                        Some(prev) => intersect(prev, &items),
+                    };
+                    if both.is_empty() {
+                        return SearchResults::default();
+                    }
+                    matched = Some(both);
                 }
-            };
-            matched = Some(match matched {
-                None => items,
-                Some(prev) => intersect(prev, &items),
-            });
-            if matched.as_ref().is_some_and(Vec::is_empty) {
+            }
+        }
+        summaries.sort_by_key(|bytes| bytes.len());
+        let mut summaries = summaries.into_iter();
+        let matched = match matched {
+            Some(matched) => matched,
+            None => {
+                let Some(first) = summaries.next() else {
+                    return SearchResults::default();
+                };
+                let counts = SummaryMatches(Postings::counts(first));
+                if summaries.len() == 0 {
+                    return self.results(query, &terms, counts);
+                }
+                counts.collect()
+            }
+        };
+        let mut matched = matched;
+        for bytes in summaries {
+            matched = intersect_counts(&matched, Postings::counts(bytes));
+            if matched.is_empty() {
                 return SearchResults::default();
             }
         }
-        let matched = matched.unwrap_or_default();
-        self.results(query, &terms, &matched)
+        self.results(query, &terms, matched.into_iter())
     }
 
     /// The summary that answers `term` whole: a single character that is not a word character,
@@ -596,7 +635,13 @@ impl SearchIndex {
         end
     }
 
-    fn results(&self, query: &Query, terms: &[Term], matched: &[ItemMatch]) -> SearchResults {
+    /// The results from every match, in item order.
+    fn results(
+        &self,
+        query: &Query,
+        terms: &[Term],
+        matched: impl Iterator<Item = ItemMatch>,
+    ) -> SearchResults {
         let mut counts_by_kind = [0usize; 3];
         let mut year_counts = vec![0usize; self.years.len() + 1];
         let mut agency_counts = vec![0usize; self.agencies.len()];
@@ -620,10 +665,10 @@ impl SearchIndex {
         // The best `limit` hits so far, best first, with their sort keys: while that is a
         // screenful, keeping them in order as they come costs less than ordering everything.
         let small = limit <= SMALL_LIMIT;
-        let mut top: Vec<(u128, u32)> = Vec::with_capacity(if small { limit + 1 } else { 0 });
-        let mut kept: Vec<(u128, u32)> = Vec::new();
+        let mut top: Vec<(u128, ItemMatch)> = Vec::with_capacity(if small { limit + 1 } else { 0 });
+        let mut kept: Vec<(u128, ItemMatch)> = Vec::new();
         let mut total = 0;
-        for (i, m) in matched.iter().enumerate() {
+        for m in matched {
             let item = &items[m.item as usize];
             let kind_ok = query.kinds.contains(item.kind);
             let agency_ok = match agency_filter {
@@ -643,12 +688,12 @@ impl SearchIndex {
             }
             if kind_ok && agency_ok && year_ok {
                 total += 1;
-                let key = rank_key(m, item);
+                let key = rank_key(&m, item);
                 if !small {
-                    kept.push((key, i as u32));
+                    kept.push((key, m));
                 } else if top.len() < limit || top.last().is_some_and(|&(k, _)| key > k) {
                     let at = top.partition_point(|&(k, _)| k > key);
-                    top.insert(at, (key, i as u32));
+                    top.insert(at, (key, m));
                     top.truncate(limit);
                 }
             }
@@ -681,12 +726,12 @@ impl SearchIndex {
             kept.sort_unstable_by_key(|&(key, _)| Reverse(key));
             top = kept;
         }
-        self.touch(top.iter().map(|&(_, i)| &matched[i as usize]));
+        self.touch(top.iter().map(|(_, m)| m));
         // One set of buffers serves every title, 文号 and snippet window.
         let mut scratch = snippet::Scratch::default();
         let hits = top
             .iter()
-            .map(|&(_, i)| self.hit(&matched[i as usize], terms, &mut scratch))
+            .map(|(_, m)| self.hit(m, terms, &mut scratch))
             .collect();
         SearchResults {
             hits,
@@ -1048,6 +1093,29 @@ fn summarise(
             count.first_text = p - items[field.item as usize].start;
         }
     }
+}
+
+/// The items of `a` (sorted by item) also in the summary lines `b`, with their counts added
+/// up. `b` is read only as far as `a` goes.
+fn intersect_counts(a: &[ItemMatch], b: impl Iterator<Item = ItemCount>) -> Vec<ItemMatch> {
+    let mut out = Vec::with_capacity(a.len());
+    let mut i = 0;
+    for y in b {
+        while i < a.len() && a[i].item < y.item {
+            i += 1;
+        }
+        let Some(x) = a.get(i) else { break };
+        if x.item == y.item {
+            out.push(ItemMatch {
+                item: x.item,
+                heading_terms: x.heading_terms + u32::from(y.heading),
+                occurrences: x.occurrences.saturating_add(y.occurrences),
+                weighted: x.weighted.saturating_add(y.weighted),
+                first: x.first.min(y.first_text),
+            });
+        }
+    }
+    out
 }
 
 /// Items in both (each sorted by item), with their counts added up.
