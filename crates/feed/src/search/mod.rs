@@ -838,10 +838,11 @@ impl SearchIndex {
 const CHAR_SHIFT: u32 = 43;
 const POS_MASK: u64 = (1 << (CHAR_SHIFT - 8)) - 1;
 
-/// How many bytes of text around its match a snippet usually reads, before and after: about 100
-/// and 60 Chinese characters.
-const SNIPPET_REACH_BEFORE: usize = 320;
-const SNIPPET_REACH_AFTER: usize = 192;
+/// How many bytes of text around the mark before its match a snippet usually reads, before and
+/// after: the match is up to 15 characters after the mark, the snippet reaches at most 50
+/// Chinese characters before it (when the field ends soon after) and about 55 after.
+const SNIPPET_REACH_BEFORE: usize = 192;
+const SNIPPET_REACH_AFTER: usize = 256;
 
 /// Up to this many hits are kept in order as the matches are counted; more are sorted at the end.
 const SMALL_LIMIT: usize = 64;

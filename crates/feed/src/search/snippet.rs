@@ -412,10 +412,11 @@ impl View<'_> {
                 offsets[i]
             }
         };
-        // Room for all of the window and both ellipses.
+        // Room for all of the window and both ellipses, and for every occurrence as a mark of its
+        // own (none when there are none).
         let mut out = Marked {
             text: String::with_capacity(byte(end) - byte(start) + 2 * '…'.len_utf8()),
-            marks: Vec::new(),
+            marks: Vec::with_capacity(marks.len()),
         };
         if base + start > 0 {
             out.text.push('…');
