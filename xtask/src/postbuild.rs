@@ -68,8 +68,10 @@ pub struct Precache {
 }
 
 /// Every file of the build, as URLs relative to the app's base (`/`-separated, percent-encoded,
-/// sorted), except the worker itself and hidden files. Listing the directory instead of naming
-/// files means nothing the build adds (a new icon, a media file) can be forgotten offline.
+/// sorted), except the worker itself, hidden files and the server's precompressed copies
+/// (`x.gz`, `x.br` beside `x`: the browser never asks for them by name). Listing the directory
+/// instead of naming files means nothing the build adds (a new icon, a media file) can be
+/// forgotten offline.
 pub fn dist_files(dist: &Path) -> Result<Vec<String>, String> {
     fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), String> {
         let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {dir:?}: {e}"))?;
@@ -87,7 +89,7 @@ pub fn dist_files(dist: &Path) -> Result<Vec<String>, String> {
             let is_dir = kind.is_dir() || (kind.is_symlink() && entry.path().is_dir());
             if is_dir {
                 walk(&entry.path(), &format!("{rel}/"), out)?;
-            } else if rel != SW_FILE {
+            } else if rel != SW_FILE && !is_precompressed_copy(&entry.path()) {
                 out.push(rel);
             }
         }
@@ -97,6 +99,14 @@ pub fn dist_files(dist: &Path) -> Result<Vec<String>, String> {
     walk(dist, "", &mut files)?;
     files.sort();
     Ok(files)
+}
+
+/// `x.gz` or `x.br` with `x` beside it: a copy the static server sends in place of `x`.
+pub fn is_precompressed_copy(path: &Path) -> bool {
+    let Some(ext) = path.extension() else {
+        return false;
+    };
+    (ext == "gz" || ext == "br") && path.with_extension("").is_file()
 }
 
 /// Percent-encodes a relative path the way a browser writes it in `URL.pathname`.
@@ -213,6 +223,25 @@ mod tests {
         assert!(!sw.contains("sw.js"));
         assert!(!sw.contains(".hidden"));
         assert!(sw.contains(&summary.cache_name));
+    }
+
+    #[test]
+    fn precache_leaves_out_the_servers_precompressed_copies_but_not_a_lone_archive() {
+        let dist = temp_dist("precompressed");
+        fs::write(dist.join("feed/feed.json.gz"), "gz").unwrap();
+        fs::write(dist.join("feed/feed.json.br"), "br").unwrap();
+        // An archive the feed links to is content, not a copy of another file.
+        fs::write(dist.join("feed/media/forms.zip.gz"), "gz").unwrap();
+        let files = dist_files(&dist).unwrap();
+        assert_eq!(
+            files,
+            [
+                "feed/feed.json",
+                "feed/media/a b.svg",
+                "feed/media/forms.zip.gz",
+                "index.html"
+            ]
+        );
     }
 
     #[test]
