@@ -64,8 +64,12 @@ pub fn release(o: &Options) -> Result<(), String> {
     write_precache(&o.dist)
 }
 
-/// Writes `sw.js` with the list of every file in `dist` (the last step: it hashes the final bytes).
+/// Writes the feeds' precompressed copies, then `sw.js` with the list of every file in `dist`
+/// (the last step: it hashes the final bytes).
 fn write_precache(dist: &std::path::Path) -> Result<(), String> {
+    step("feeds: precompressed copies for nginx (feed/*.json.gz)");
+    let feeds = crate::postbuild::write_feed_gzips(dist)?;
+    println!("    {feeds} feed(s) compressed");
     step("service worker: precache list of every file in the build");
     let template = root().join(crate::postbuild::SW_TEMPLATE);
     let p = crate::postbuild::write_service_worker(dist, &template)?;
@@ -76,8 +80,9 @@ fn write_precache(dist: &std::path::Path) -> Result<(), String> {
     Ok(())
 }
 
-/// `cargo xtask precache --dist DIR`: regenerate `sw.js` for a build whose files were changed
-/// after the build (a deployer's edited `config.json` or feed, or a test's variant build).
+/// `cargo xtask precache --dist DIR`: regenerate the feeds' `.gz` copies and `sw.js` for a build
+/// whose files were changed after the build (a deployer's edited `config.json` or feed, or a
+/// test's variant build).
 pub fn precache(args: &[String]) -> Result<(), String> {
     let mut dist = root().join("dist");
     let mut it = args.iter();

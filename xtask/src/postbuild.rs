@@ -109,6 +109,48 @@ pub fn is_precompressed_copy(path: &Path) -> bool {
     (ext == "gz" || ext == "br") && path.with_extension("").is_file()
 }
 
+/// Writes `feed/<name>.json.gz` (gzip -9 -n) beside every feed of the build, and deletes a copy
+/// whose feed is gone: nginx's `gzip_static` sends it as it is, instead of compressing a large
+/// feed again for every request (deploy/nginx/gongkai-locations.conf). Run after anything that
+/// changes a feed, so a copy is never older than its feed. Returns the feeds compressed.
+pub fn write_feed_gzips(dist: &Path) -> Result<usize, String> {
+    let dir = dist.join("feed");
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return Ok(0);
+    };
+    let mut written = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(feed) = name.strip_suffix(".json.gz") {
+            if !dir.join(format!("{feed}.json")).is_file() {
+                fs::remove_file(&path).map_err(|e| format!("cannot remove {path:?}: {e}"))?;
+            }
+            continue;
+        }
+        if !name.ends_with(".json") || !path.is_file() {
+            continue;
+        }
+        // `-n`: no name or time stamp inside, so the same feed always gives the same bytes.
+        let packed = std::process::Command::new("gzip")
+            .args(["-9", "-n", "-c"])
+            .arg(&path)
+            .output()
+            .map_err(|e| format!("could not start gzip: {e}"))?;
+        if !packed.status.success() {
+            return Err(format!(
+                "gzip {} failed ({})",
+                path.display(),
+                packed.status
+            ));
+        }
+        let gz = dir.join(format!("{name}.gz"));
+        fs::write(&gz, packed.stdout).map_err(|e| format!("cannot write {gz:?}: {e}"))?;
+        written += 1;
+    }
+    Ok(written)
+}
+
 /// Percent-encodes a relative path the way a browser writes it in `URL.pathname`.
 fn url_path(rel: &str) -> String {
     let mut out = String::with_capacity(rel.len());
@@ -254,6 +296,23 @@ mod tests {
         let second = write_service_worker(&dist, &t).unwrap().cache_name;
         assert_ne!(first, second);
         assert!(second.starts_with("gongkai-precache-"));
+    }
+
+    #[test]
+    fn every_feed_gets_a_fresh_gzip_copy_and_a_copy_without_its_feed_goes() {
+        let dist = temp_dist("feed-gzip");
+        fs::write(dist.join("feed/feed.json.gz"), "stale").unwrap();
+        fs::write(dist.join("feed/gone.json.gz"), "stale").unwrap();
+        assert_eq!(write_feed_gzips(&dist).unwrap(), 1);
+        let gz = fs::read(dist.join("feed/feed.json.gz")).unwrap();
+        assert_eq!(&gz[..2], &[0x1f, 0x8b]);
+        assert!(!dist.join("feed/gone.json.gz").exists());
+        // Not a file of the app: the worker never caches it.
+        let t = template(&dist);
+        write_service_worker(&dist, &t).unwrap();
+        assert!(!fs::read_to_string(dist.join(SW_FILE))
+            .unwrap()
+            .contains(".gz"));
     }
 
     #[test]
