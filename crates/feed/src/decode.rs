@@ -16,6 +16,7 @@ use crate::model::{
     Agency, Chart, Document, Feed, GazetteIssue, GazetteSection, Image, Interpretation, Media,
     Panel, Publisher, QaItem, Series, Topic,
 };
+use crate::parse::MAX_DEPTH;
 use crate::rich::{Block, Inline, Inlines, RichText};
 use crate::text::{Lang, LocalText};
 use std::borrow::Cow;
@@ -50,7 +51,7 @@ pub(crate) enum Schema {
 pub(crate) fn head(bytes: &[u8]) -> R<Schema> {
     let mut d = De::new(bytes);
     match d.r.peek() {
-        Some(b'{') => d.r.open(),
+        Some(b'{') => d.r.open()?,
         None => return Err(d.r.error("EOF while parsing a value").into()),
         Some(_) => {
             return Err(Box::new(DecodeError::Type {
@@ -87,8 +88,12 @@ pub(crate) fn head(bytes: &[u8]) -> R<Schema> {
 }
 
 /// The feed, read in full.
+///
+/// It fails as soon as arrays and objects nest deeper than [`MAX_DEPTH`], so a feed it reads
+/// nests no deeper (what `parse::check_depth` would confirm with another pass over the bytes).
 pub(crate) fn feed(bytes: &[u8]) -> R<Feed> {
     let mut d = De::new(bytes);
+    d.r.max_depth = MAX_DEPTH;
     let feed = d.feed()?;
     d.r.end()?;
     Ok(feed)
@@ -196,7 +201,7 @@ impl<'a> De<'a> {
         if self.r.peek() != Some(b'{') {
             return Err(self.invalid_type(expected));
         }
-        self.r.open();
+        self.r.open()?;
         self.members(fields, 0, true, f)
     }
 
@@ -240,7 +245,7 @@ impl<'a> De<'a> {
         if self.r.peek() != Some(b'[') {
             return Err(self.invalid_type("an array"));
         }
-        self.r.open();
+        self.r.open()?;
         let mut first = true;
         let mut i = 0;
         while self.r.next_item(&mut first)? {
@@ -269,7 +274,7 @@ impl<'a> De<'a> {
             return Err(self.invalid_type(TAGGED));
         }
         let start = self.r.i;
-        self.r.open();
+        self.r.open()?;
         let mut first = true;
         let mut found = None;
         let mut members = 0;
@@ -407,7 +412,7 @@ impl<'a> De<'a> {
     fn local_text(&mut self) -> R<LocalText> {
         match self.r.peek() {
             Some(b'"') => return Ok(LocalText::new(self.r.string()?.into_owned())),
-            Some(b'{') => self.r.open(),
+            Some(b'{') => self.r.open()?,
             _ => return Err(self.invalid_type(LOCAL_TEXT)),
         }
         let mut text = LocalText::default();

@@ -143,13 +143,22 @@ pub fn parse(bytes: &[u8]) -> Result<Value, JsonError> {
 pub(crate) struct Reader<'a> {
     pub(crate) b: &'a [u8],
     pub(crate) i: usize,
+    /// Arrays and objects open at the cursor.
+    depth: usize,
+    /// [`Reader::open`] fails rather than go deeper than this.
+    pub(crate) max_depth: usize,
 }
 
 type R<T> = Result<T, Box<JsonError>>;
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(b: &'a [u8]) -> Reader<'a> {
-        Reader { b, i: 0 }
+        Reader {
+            b,
+            i: 0,
+            depth: 0,
+            max_depth: usize::MAX,
+        }
     }
 
     /// The next byte after whitespace, not consumed.
@@ -214,9 +223,15 @@ impl<'a> Reader<'a> {
         Ok(())
     }
 
-    /// Consumes `{` or `[` at the cursor (the caller has peeked it).
-    pub(crate) fn open(&mut self) {
+    /// Consumes `{` or `[` at the cursor (the caller has peeked it); fails instead past
+    /// `max_depth` arrays and objects open.
+    pub(crate) fn open(&mut self) -> R<()> {
+        if self.depth >= self.max_depth {
+            return Err(self.error("recursion limit exceeded"));
+        }
+        self.depth += 1;
         self.i += 1;
+        Ok(())
     }
 
     /// The next key of an object whose `{` has been consumed, with its `:`; `None` at the `}`.
@@ -252,6 +267,7 @@ impl<'a> Reader<'a> {
         match self.peek() {
             Some(c) if c == close => {
                 self.i += 1;
+                self.depth = self.depth.saturating_sub(1);
                 return Ok(false);
             }
             None => return Err(self.error(eof)),
@@ -495,7 +511,7 @@ impl<'a> Reader<'a> {
                 if depth >= MAX_NESTING {
                     return Err(self.error("recursion limit exceeded"));
                 }
-                self.open();
+                self.open()?;
                 let mut first = true;
                 if open == b'[' {
                     while self.next_item(&mut first)? {
@@ -544,7 +560,7 @@ impl<'a> Reader<'a> {
                 if depth >= MAX_NESTING {
                     return Err(self.error("recursion limit exceeded"));
                 }
-                self.open();
+                self.open()?;
                 let mut first = true;
                 if open == b'[' {
                     let mut items = Vec::new();

@@ -117,12 +117,13 @@ pub fn decode_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
     }
     // Editors on Windows save UTF-8 with a byte-order mark; it is not part of the JSON.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    check_depth(bytes)?;
 
-    // One pass reads the feed. Only when it fails is the input looked at again the way it was
-    // always checked, in order: its syntax everywhere, then the version (which decides how the
-    // rest is read), and only then the types; so the first error reported does not depend on
-    // where in the file a problem is. A feed that reads is correct on all three counts.
+    // One pass reads the feed, and stops where it would nest too deep. Only when it fails is the
+    // input looked at again the way it was always checked, in order: its nesting (before any
+    // recursive reader can be made to recurse), its syntax everywhere, then the version (which
+    // decides how the rest is read), and only then the types; so the first error reported does
+    // not depend on where in the file a problem is. A feed that reads is correct on all four
+    // counts.
     let e = match decode::feed(bytes) {
         Ok(feed) => {
             check_version(&feed.schema)?;
@@ -130,6 +131,7 @@ pub fn decode_feed(bytes: &[u8]) -> Result<Feed, FeedError> {
         }
         Err(e) => e,
     };
+    check_depth(bytes)?;
     match decode::head(bytes)? {
         Schema::Text(schema) => check_version(&schema)?,
         Schema::Other(what) => {

@@ -223,7 +223,9 @@ pub fn check_resource_url(src: &str) -> Result<(), String> {
 pub fn check_web_url(url: &str) -> Result<(), String> {
     check_plain(url)?;
     match scheme_of(url) {
-        Some(s) if matches!(s.to_ascii_lowercase().as_str(), "http" | "https") => check_web(url),
+        Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {
+            check_web(url)
+        }
         _ => Err(format!("{url:?} is not an https or http URL")),
     }
 }
@@ -232,7 +234,10 @@ fn check_plain(url: &str) -> Result<(), String> {
     if url.is_empty() {
         return Err("must not be empty".to_string());
     }
-    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    // Almost every URL is printable ASCII, which has neither: the characters are looked at only
+    // when there is another byte.
+    let printable_ascii = url.bytes().all(|b| b.is_ascii_graphic());
+    if !printable_ascii && url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(format!("{url:?} contains spaces or control characters"));
     }
     Ok(())
@@ -240,13 +245,15 @@ fn check_plain(url: &str) -> Result<(), String> {
 
 fn check_web(url: &str) -> Result<(), String> {
     let after = &url[url.find(':').map_or(0, |i| i + 1)..];
+    // The authority ends at the first `/`, `?` or `#`; the host follows its last `@`. (ASCII
+    // bytes: never inside a multi-byte character, so the slices stay on character boundaries.)
     let host = after.strip_prefix("//").map(|h| {
-        h.split(['/', '?', '#'])
-            .next()
-            .unwrap_or_default()
-            .rsplit('@')
-            .next()
-            .unwrap_or_default()
+        let end = h
+            .bytes()
+            .position(|b| matches!(b, b'/' | b'?' | b'#'))
+            .unwrap_or(h.len());
+        let authority = &h[..end];
+        &authority[authority.rfind('@').map_or(0, |i| i + 1)..]
     });
     match host {
         Some(h) if !h.is_empty() && !h.starts_with(':') => Ok(()),

@@ -61,6 +61,55 @@ fn nesting_up_to_the_cap_is_not_refused_for_depth() {
     ));
 }
 
+/// The full valid feed with `member` as its first member.
+fn full_with(member: &str) -> Vec<u8> {
+    let open = FULL.iter().position(|&b| b == b'{').unwrap();
+    let mut out = FULL[..=open].to_vec();
+    out.extend_from_slice(member.as_bytes());
+    out.push(b',');
+    out.extend_from_slice(&FULL[open + 1..]);
+    out
+}
+
+fn nested(levels: usize) -> String {
+    format!("\"x\": {}{}", "[".repeat(levels), "]".repeat(levels))
+}
+
+#[test]
+fn a_valid_feed_may_nest_exactly_to_the_depth_cap() {
+    // The root object is the first level.
+    assert!(parse_feed(&full_with(&nested(MAX_DEPTH - 1))).is_ok());
+}
+
+#[test]
+fn a_valid_feed_nested_one_level_past_the_cap_is_refused_for_depth_alone() {
+    let err = parse_feed(&full_with(&nested(MAX_DEPTH))).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            FeedError::TooDeep {
+                max: MAX_DEPTH,
+                line: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn nesting_past_the_cap_is_reported_before_a_syntax_error_that_comes_earlier() {
+    let mut broken = full_with(&format!("\"a\": 1,, {}", nested(MAX_DEPTH)));
+    let err = parse_feed(&broken).unwrap_err();
+    assert!(matches!(err, FeedError::TooDeep { .. }), "{err:?}");
+    // Without the deep member the same input is a syntax error.
+    broken = full_with("\"a\": 1,, \"x\": 1");
+    assert!(matches!(
+        parse_feed(&broken).unwrap_err(),
+        FeedError::Syntax { .. }
+    ));
+}
+
 #[test]
 fn a_syntax_error_names_its_line_and_column() {
     let broken = b"{\n  \"schema\": \"1.0\",\n  \"version\": 1,,\n}";
