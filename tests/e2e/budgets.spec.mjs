@@ -59,6 +59,42 @@ test('a first visit to a deep link loads the shell and only that page\'s chunks'
   expect(chunks.length).toBeLessThan(all.length);
 });
 
+test('a deep link fetches its page\'s code while the main module downloads, once each', async ({ page }) => {
+  // A slow network (no request interception: that would turn the HTTP cache off, and the
+  // second fetch of each chunk, by the link module, must come from it).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: 750 * 1024 / 8,
+  });
+  const sent = new Map(); // request id → { file, at }
+  const fromNetwork = new Map(); // file → how many answers came over the network
+  let mainDone = Infinity;
+  cdp.on('Network.requestWillBeSent', (e) => {
+    const file = new URL(e.request.url).pathname.replace(/^\/+/, '');
+    sent.set(e.requestId, { file, at: e.timestamp });
+  });
+  cdp.on('Network.responseReceived', (e) => {
+    const r = sent.get(e.requestId);
+    if (r && !e.response.fromDiskCache && !e.response.fromServiceWorker) {
+      fromNetwork.set(r.file, (fromNetwork.get(r.file) ?? 0) + 1);
+    }
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const r = sent.get(e.requestId);
+    if (r && r.file.endsWith('_bg.wasm')) mainDone = Math.min(mainDone, e.timestamp);
+  });
+  await page.goto(`/documents/${feed.documents[0].id}`);
+  await expect(page.locator('main h1')).toBeVisible({ timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+  const chunkRequests = [...sent.values()].filter((r) => /^chunk\d+-.*\.wasm$/.test(r.file));
+  expect(chunkRequests.length).toBeGreaterThan(0);
+  const first = Math.min(...chunkRequests.map((r) => r.at));
+  expect(first, 'the first chunk request starts before the main module has arrived').toBeLessThan(mainDone);
+  const chunks = [...new Set(chunkRequests.map((r) => r.file))];
+  for (const c of chunks) expect(fromNetwork.get(c) ?? 0, `${c} downloaded over the network`).toBe(1);
+});
+
 /** Each image in the bundled feed (docs/feed-format.md, "Media sizes"). */
 export const FEED_IMAGE_MAX = 100 * KB;
 /** Each audio or video file in the bundled feed. */

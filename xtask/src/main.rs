@@ -10,6 +10,7 @@
 mod bench;
 mod build;
 mod nginx;
+mod page_code;
 mod postbuild;
 mod setup;
 mod test;

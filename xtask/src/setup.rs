@@ -7,8 +7,15 @@ use std::process::Command;
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const WASM_OPT_VERSION: &str = "132";
 /// Debian packages: the browser and its driver for tests, CJK fonts so Chinese renders, and
-/// nginx, the static server the end-to-end tests and `serve` use.
-pub const DEBIAN_PACKAGES: [&str; 4] = ["chromium", "chromium-driver", "fonts-noto-cjk", "nginx"];
+/// nginx, the static server the end-to-end tests and `serve` use, with its module that sends the
+/// build's brotli copies.
+pub const DEBIAN_PACKAGES: [&str; 5] = [
+    "chromium",
+    "chromium-driver",
+    "fonts-noto-cjk",
+    "nginx",
+    "libnginx-mod-http-brotli-static",
+];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Scope {

@@ -6,12 +6,15 @@
 //!    one of its functions is called;
 //! 3. `wasm-bindgen --target web` on the main module (keeping the exports the chunks import);
 //! 4. `wasm-opt -Oz` on every module;
-//! 5. content-hashed names, and a start-up script plus preload hints in `index.html`.
+//! 5. content-hashed names, and a start-up script plus preload hints in `index.html`; the
+//!    start-up script fetches a deep link's page chunks beside the main module (`page_code.rs`);
+//! 6. gzip and brotli copies of those files, which nginx sends as they are.
 //!
 //! Trunk still builds `index.html` (inlined CSS, copied assets); it cannot split a wasm, so the
 //! Rust part is done here. A first visit to `/` downloads the main module only; the other pages'
 //! code arrives when they are first opened (and is precached by the service worker).
 
+use crate::page_code;
 use crate::postbuild::content_hash;
 use crate::util::{self, cmd, root, step};
 use std::fs;
@@ -26,8 +29,10 @@ const MAIN_WASM: &str = "gongkai_bg.wasm";
 
 /// What [`build`] wrote into `dist`, by final file name.
 pub struct Output {
+    pub main_js: String,
     pub main_wasm: String,
     pub link_js: String,
+    pub boot_js: String,
     pub chunks: Vec<String>,
 }
 
@@ -70,6 +75,20 @@ pub fn build(dist: &Path, public_url: &str) -> Result<Output, String> {
     .map_err(|e| format!("splitting {compiled:?} failed: {e:#}"))?;
     let mut chunks: Vec<PathBuf> = split.split_modules.clone();
     chunks.sort();
+    let chunk_stems: Vec<String> = chunks
+        .iter()
+        .map(|c| {
+            c.file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    let app_rs = root().join("src/app.rs");
+    let routes = page_code::lazy_routes(
+        &fs::read_to_string(&app_rs).map_err(|e| format!("cannot read {app_rs:?}: {e}"))?,
+    );
+    let page_chunks = page_code::route_chunks(&routes, &split.prefetch_map, &chunk_stems)?;
 
     step("wasm-bindgen (web target) on the main module");
     util::run(
@@ -98,6 +117,8 @@ pub fn build(dist: &Path, public_url: &str) -> Result<Output, String> {
         util::run(
             cmd("wasm-opt")
                 .arg("-Oz")
+                // For profiling: GONGKAI_WASM_NAMES=1 keeps function names in the output.
+                .args(std::env::var_os("GONGKAI_WASM_NAMES").map(|_| "-g"))
                 .arg(module)
                 .arg("-o")
                 .arg(&optimised),
@@ -105,7 +126,21 @@ pub fn build(dist: &Path, public_url: &str) -> Result<Output, String> {
         fs::rename(&optimised, module).map_err(|e| format!("cannot replace {module:?}: {e}"))?;
     }
 
-    name_and_copy(&stage, &main_wasm, &chunks, dist, public_url)
+    let out = name_and_copy(&stage, &main_wasm, &chunks, &page_chunks, dist, public_url)?;
+
+    step("precompressed copies (gzip -9, brotli 11) of the content-hashed files");
+    let mut hashed: Vec<PathBuf> = [&out.main_js, &out.link_js, &out.main_wasm, &out.boot_js]
+        .into_iter()
+        .chain(&out.chunks)
+        .map(|name| dist.join(name))
+        .collect();
+    hashed.sort();
+    util::run(
+        cmd("node")
+            .arg(root().join("xtask/precompress.mjs"))
+            .args(&hashed),
+    )?;
+    Ok(out)
 }
 
 /// Gives every file a name with one hash of all of them (the main JS and the link module import
@@ -115,6 +150,7 @@ fn name_and_copy(
     stage: &Path,
     main_wasm: &Path,
     chunks: &[PathBuf],
+    page_chunks: &[(String, Vec<usize>)],
     dist: &Path,
     public_url: &str,
 ) -> Result<Output, String> {
@@ -187,12 +223,19 @@ fn name_and_copy(
         write(name, bytes)?;
     }
 
-    // Start-up: load the bindings and the main module. Kept in a file of its own (not inline) so
-    // the Content-Security-Policy needs no 'unsafe-inline'.
+    // Start-up: on a deep link, start fetching that page's chunks at once (the link module
+    // fetches them again later and gets them from the HTTP cache), then load the bindings and
+    // the main module. Kept in a file of its own (not inline) so the Content-Security-Policy
+    // needs no 'unsafe-inline'.
     let boot = format!(
-        "import init from '{public_url}{main_js_name}';\n\
+        "const base = '{public_url}';\n\
+         const here = location.pathname.startsWith(base) ? location.pathname.slice(base.length).replace(/\\/+$/, '') : null;\n\
+         const page = here === null ? undefined : {table}.find(([route]) => route.test(here));\n\
+         for (const n of page ? page[1] : []) fetch(`${{base}}chunk${{n}}-{hash}.wasm`).catch(() => {{}});\n\
+         const {{ default: init }} = await import('{public_url}{main_js_name}');\n\
          const wasm = await init({{ module_or_path: '{public_url}{main_wasm_name}' }});\n\
-         dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n"
+         dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n",
+        table = page_code::js_table(page_chunks),
     );
     let boot_name = format!("boot-{}.js", content_hash(boot.as_bytes()));
     write(&boot_name, boot.as_bytes())?;
@@ -207,8 +250,10 @@ fn name_and_copy(
         ),
     )?;
     Ok(Output {
+        main_js: main_js_name,
         main_wasm: main_wasm_name,
         link_js: link_name,
+        boot_js: boot_name,
         chunks: chunk_names,
     })
 }

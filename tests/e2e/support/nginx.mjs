@@ -54,7 +54,10 @@ export function writeConfig({ port, dist, name = `nginx-${port}`, subPath = '/',
       .replace('location / {', `location ${subPath} {`);
     fs.writeFileSync(path.join(dir, 'gongkai-locations-sub.conf'), sub);
   }
+  // Debian's brotli_static module, for the build's precompressed copies (named by its absolute
+  // path: Debian's own snippet is relative to the stock prefix, not this one).
   const conf = `${user}
+load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;
 worker_processes 1;
 daemon off;
 pid ${dir}/nginx.pid;
