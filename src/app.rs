@@ -11,46 +11,134 @@ use crate::state::prefs::use_strings;
 use crate::state::{feed::provide_feed, prefs::provide_prefs, search::provide_search};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{lazy_route, path, Lazy, LazyRoute};
+use leptos_router::{path, Lazy, LazyRoute};
 
-/// A page whose code is split out of the main wasm and fetched the first time the page is
-/// opened (the build splits at each `#[lazy_route]`; see docs/decisions.md). The home page
-/// stays in the main module, so a first visit to `/` needs one wasm file.
+/// The pages whose code is split out of the main wasm, fetched the first time one of them opens.
+/// The home page stays in the main module, so a first visit to `/` needs one wasm file.
+#[derive(Clone, Copy)]
+enum Page {
+    QaList,
+    QaDetail,
+    InterpretationList,
+    Interpretation,
+    GazetteIssues,
+    GazetteIssue,
+    Document,
+    Search,
+    Settings,
+}
+
+// The build splits the wasm at each `#[lazy]` function below: one per section, not one per page.
+// Pages of a section share most of their code, and the splitter puts code that several split
+// points share into chunks of its own, one per set of sharers: nine page-sized split points
+// made 74 files, a document alone needing 38 of them, each a request (and a module to compile)
+// before the page can show. A section costs a reader a little of its sibling pages' code and
+// saves most of those requests (docs/decisions.md). `xtask/src/page_code.rs` reads this table
+// to fetch a deep link's chunks at start-up, so keep one `lazy_page!` per lazily loaded route.
+
+#[leptos::lazy]
+fn qa_pages(page: Page) -> AnyView {
+    match page {
+        Page::QaDetail => view! { <pages::qa::detail::QaDetailPage/> }.into_any(),
+        _ => view! { <pages::qa::list::QaListPage/> }.into_any(),
+    }
+}
+
+#[leptos::lazy]
+fn interpretation_pages(page: Page) -> AnyView {
+    match page {
+        Page::Interpretation => {
+            view! { <pages::interpretations::detail::InterpretationPage/> }.into_any()
+        }
+        _ => view! { <pages::interpretations::list::InterpretationListPage/> }.into_any(),
+    }
+}
+
+#[leptos::lazy]
+fn gazette_pages(page: Page) -> AnyView {
+    match page {
+        Page::GazetteIssue => view! { <pages::gazette::issue::GazetteIssuePage/> }.into_any(),
+        Page::Document => view! { <pages::document::DocumentPage/> }.into_any(),
+        _ => view! { <pages::gazette::issues::GazetteIssuesPage/> }.into_any(),
+    }
+}
+
+#[leptos::lazy]
+fn search_pages(_page: Page) -> AnyView {
+    view! { <pages::search::SearchPage/> }.into_any()
+}
+
+#[leptos::lazy]
+fn settings_pages(_page: Page) -> AnyView {
+    view! { <pages::settings::SettingsPage/> }.into_any()
+}
+
+/// A route whose page comes from a section's split-out code: `preload` lets the router fetch it
+/// before it leaves the current page, and `view` then finds it loaded.
 macro_rules! lazy_page {
-    ($route:ident, $page:path) => {
+    ($route:ident, $section:ident, $preload:ident, $page:expr) => {
         struct $route;
 
-        #[lazy_route]
         impl LazyRoute for $route {
             fn data() -> Self {
                 $route
             }
 
-            fn view(_this: Self) -> AnyView {
-                view! { <$page/> }.into_any()
+            async fn view(_this: Self) -> AnyView {
+                $section($page).await
+            }
+
+            async fn preload() {
+                $preload().await;
             }
         }
     };
 }
 
-lazy_page!(QaListRoute, pages::qa::list::QaListPage);
-lazy_page!(QaDetailRoute, pages::qa::detail::QaDetailPage);
+lazy_page!(QaListRoute, qa_pages, __preload_qa_pages, Page::QaList);
+lazy_page!(QaDetailRoute, qa_pages, __preload_qa_pages, Page::QaDetail);
 lazy_page!(
     InterpretationListRoute,
-    pages::interpretations::list::InterpretationListPage
+    interpretation_pages,
+    __preload_interpretation_pages,
+    Page::InterpretationList
 );
 lazy_page!(
     InterpretationRoute,
-    pages::interpretations::detail::InterpretationPage
+    interpretation_pages,
+    __preload_interpretation_pages,
+    Page::Interpretation
 );
 lazy_page!(
     GazetteIssuesRoute,
-    pages::gazette::issues::GazetteIssuesPage
+    gazette_pages,
+    __preload_gazette_pages,
+    Page::GazetteIssues
 );
-lazy_page!(GazetteIssueRoute, pages::gazette::issue::GazetteIssuePage);
-lazy_page!(DocumentRoute, pages::document::DocumentPage);
-lazy_page!(SearchRoute, pages::search::SearchPage);
-lazy_page!(SettingsRoute, pages::settings::SettingsPage);
+lazy_page!(
+    GazetteIssueRoute,
+    gazette_pages,
+    __preload_gazette_pages,
+    Page::GazetteIssue
+);
+lazy_page!(
+    DocumentRoute,
+    gazette_pages,
+    __preload_gazette_pages,
+    Page::Document
+);
+lazy_page!(
+    SearchRoute,
+    search_pages,
+    __preload_search_pages,
+    Page::Search
+);
+lazy_page!(
+    SettingsRoute,
+    settings_pages,
+    __preload_settings_pages,
+    Page::Settings
+);
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -3,22 +3,36 @@
 //!
 //! Without this a deep link waits for two rounds of downloads: the main module, and only when it
 //! runs and the router asks for the page, the page's chunks. On a slow network the second round
-//! is most of the wait. The routes come from `src/app.rs` itself (the one route table), and the
-//! chunks each one needs from the splitter's own map, so neither is written down twice.
+//! is most of the wait. The routes and the section each one's page is in come from `src/app.rs`
+//! itself (the route table and its `lazy_page!` lines), and the chunks each section needs from the
+//! splitter's own map, so neither is written down twice.
 
 use std::collections::HashMap;
 
-/// A route of `src/app.rs` whose page is split out: its path pattern and its `LazyRoute` type.
+/// A route of `src/app.rs` whose page is split out: its path pattern and the `#[lazy]` section
+/// function its page is in.
 #[derive(Debug, PartialEq, Eq)]
 pub struct LazyRoute {
     /// As written in `path!(…)`, e.g. `/documents/:id`.
     pub path: String,
-    /// e.g. `DocumentRoute`.
-    pub type_name: String,
+    /// e.g. `gazette_pages`.
+    pub section: String,
 }
 
-/// Every `<Route path=path!("…") view={Lazy::<T>::new()}/>` of the route table.
-pub fn lazy_routes(app_rs: &str) -> Vec<LazyRoute> {
+/// Every `<Route path=path!("…") view={Lazy::<T>::new()}/>` of the route table, with the
+/// section `lazy_page!(T, section, …)` puts `T`'s page in.
+pub fn lazy_routes(app_rs: &str) -> Result<Vec<LazyRoute>, String> {
+    let mut sections = HashMap::new();
+    let mut rest = app_rs;
+    while let Some(at) = rest.find("lazy_page!(") {
+        rest = &rest[at + "lazy_page!(".len()..];
+        let args = &rest[..rest.find(')').unwrap_or(rest.len())];
+        let parts: Vec<&str> = args.split(',').map(str::trim).collect();
+        // The macro's own definition (`$route:ident, …`) is not a use of it.
+        if parts.len() >= 2 && !parts[0].starts_with('$') {
+            sections.insert(parts[0].to_string(), parts[1].to_string());
+        }
+    }
     let mut out = Vec::new();
     for line in app_rs.lines() {
         let Some(path) = between(line, "path!(\"", "\")") else {
@@ -27,34 +41,21 @@ pub fn lazy_routes(app_rs: &str) -> Vec<LazyRoute> {
         let Some(type_name) = between(line, "Lazy::<", ">") else {
             continue;
         };
+        let section = sections.get(type_name.trim()).ok_or_else(|| {
+            format!("src/app.rs routes {path} to {type_name}, which no lazy_page! defines")
+        })?;
         out.push(LazyRoute {
             path: path.to_string(),
-            type_name: type_name.trim().to_string(),
+            section: section.clone(),
         });
     }
-    out
+    Ok(out)
 }
 
 fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
     let start = text.find(open)? + open.len();
     let len = text[start..].find(close)?;
     Some(&text[start..start + len])
-}
-
-/// `DocumentRoute` → `document_route`: how the splitter names the route's split points.
-fn snake_case(type_name: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in type_name.chars().enumerate() {
-        if c.is_ascii_uppercase() {
-            if i > 0 {
-                out.push('_');
-            }
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// A route path relative to the app's base, as the source of a JavaScript regular expression
@@ -105,10 +106,10 @@ pub fn route_chunks(
     };
     let mut out = Vec::new();
     for route in routes {
-        let prefix = format!("__{}_", snake_case(&route.type_name));
         let mut chunks = Vec::new();
         for (n, (split, stems)) in splits.iter().enumerate() {
-            if !split.starts_with(&prefix) {
+            // A split point is named `<function>_<hash of where it is>`.
+            if split.rsplit_once('_').map(|(name, _)| name) != Some(route.section.as_str()) {
                 continue;
             }
             claimed[n] = true;
@@ -122,7 +123,7 @@ pub fn route_chunks(
         if chunks.is_empty() {
             return Err(format!(
                 "src/app.rs routes {} to {}, but the splitter made no chunk for it",
-                route.path, route.type_name
+                route.path, route.section
             ));
         }
         chunks.sort_unstable();
@@ -136,7 +137,8 @@ pub fn route_chunks(
         .map(|(s, _)| s)
     {
         return Err(format!(
-            "the split point {split} belongs to no lazy route of src/app.rs"
+            "the split point {split} belongs to no lazy route of src/app.rs (one lazy_page! per \
+             lazily loaded route)"
         ));
     }
     Ok(out)
@@ -159,6 +161,17 @@ mod tests {
     use super::*;
 
     const APP_RS: &str = r#"
+        macro_rules! lazy_page {
+            ($route:ident, $section:ident, $preload:ident, $page:expr) => {};
+        }
+        lazy_page!(QaListRoute, qa_pages, __preload_qa_pages, Page::QaList);
+        lazy_page!(
+            QaDetailRoute,
+            qa_pages,
+            __preload_qa_pages,
+            Page::QaDetail
+        );
+        lazy_page!(DocumentRoute, gazette_pages, __preload_gazette_pages, Page::Document);
         <Routes fallback=pages::not_found::NotFoundPage>
             <Route path=path!("/") view=pages::home::HomePage/>
             <Route path=path!("/qa") view={Lazy::<QaListRoute>::new()}/>
@@ -172,72 +185,73 @@ mod tests {
     }
 
     #[test]
-    fn the_lazy_routes_are_read_from_the_route_table_and_the_eager_home_page_is_not() {
-        let routes = lazy_routes(APP_RS);
+    fn the_lazy_routes_and_their_sections_are_read_from_the_app_and_the_home_page_is_not() {
+        let routes = lazy_routes(APP_RS).unwrap();
         let paths: Vec<(&str, &str)> = routes
             .iter()
-            .map(|r| (r.path.as_str(), r.type_name.as_str()))
+            .map(|r| (r.path.as_str(), r.section.as_str()))
             .collect();
         assert_eq!(
             paths,
             [
-                ("/qa", "QaListRoute"),
-                ("/qa/:id", "QaDetailRoute"),
-                ("/documents/:id", "DocumentRoute")
+                ("/qa", "qa_pages"),
+                ("/qa/:id", "qa_pages"),
+                ("/documents/:id", "gazette_pages")
             ]
         );
     }
 
     #[test]
-    fn each_route_gets_the_chunks_of_its_split_points_as_a_path_pattern() {
-        let routes = lazy_routes(APP_RS);
-        let chunk_stems = stems(&["chunk_0", "chunk_1", "split___document_route_view_9"]);
+    fn a_lazy_route_without_a_section_fails_the_build() {
+        let app = APP_RS.replace("lazy_page!(DocumentRoute", "other!(DocumentRoute");
+        let err = lazy_routes(&app).unwrap_err();
+        assert!(
+            err.contains("/documents/:id") && err.contains("DocumentRoute"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn each_route_gets_the_chunks_of_its_section_as_a_path_pattern() {
+        let routes = lazy_routes(APP_RS).unwrap();
+        let chunk_stems = stems(&["chunk_0", "chunk_1", "split_gazette_pages_9"]);
         let map = HashMap::from([
-            ("__qa_list_route_view_9".to_string(), stems(&["chunk_0"])),
+            ("qa_pages_9".to_string(), stems(&["chunk_0", "chunk_1"])),
             (
-                "__qa_detail_route_view_9".to_string(),
-                stems(&["chunk_0", "chunk_1"]),
-            ),
-            (
-                "__document_route_view_9".to_string(),
-                stems(&["chunk_1", "split___document_route_view_9"]),
+                "gazette_pages_9".to_string(),
+                stems(&["chunk_1", "split_gazette_pages_9"]),
             ),
         ]);
         let table = route_chunks(&routes, &map, &chunk_stems).unwrap();
         assert_eq!(
             js_table(&table),
-            r"[[/^qa$/,[0]],[/^qa\/[^/]+$/,[0,1]],[/^documents\/[^/]+$/,[1,2]]]"
+            r"[[/^qa$/,[0,1]],[/^qa\/[^/]+$/,[0,1]],[/^documents\/[^/]+$/,[1,2]]]"
         );
     }
 
     #[test]
     fn a_split_point_that_no_route_opens_fails_the_build() {
-        let routes = lazy_routes(APP_RS);
-        let chunk_stems = stems(&["chunk_0"]);
-        let mut map: HashMap<String, Vec<String>> = ["qa_list", "qa_detail", "document"]
-            .iter()
-            .map(|r| (format!("__{r}_route_view_9"), stems(&["chunk_0"])))
-            .collect();
-        map.insert("__settings_route_view_9".into(), stems(&["chunk_0"]));
-        let err = route_chunks(&routes, &map, &chunk_stems).unwrap_err();
-        assert!(err.contains("__settings_route_view_9"), "{err}");
+        let routes = lazy_routes(APP_RS).unwrap();
+        let map = HashMap::from([
+            ("qa_pages_9".to_string(), stems(&["chunk_0"])),
+            ("gazette_pages_9".to_string(), stems(&["chunk_0"])),
+            ("settings_pages_9".to_string(), stems(&["chunk_0"])),
+        ]);
+        let err = route_chunks(&routes, &map, &stems(&["chunk_0"])).unwrap_err();
+        assert!(err.contains("settings_pages_9"), "{err}");
     }
 
     #[test]
     fn a_lazy_route_the_splitter_did_not_split_fails_the_build() {
-        let routes = lazy_routes(APP_RS);
-        let map = HashMap::from([("__qa_list_route_view_9".to_string(), stems(&["chunk_0"]))]);
+        let routes = lazy_routes(APP_RS).unwrap();
+        let map = HashMap::from([("qa_pages_9".to_string(), stems(&["chunk_0"]))]);
         let err = route_chunks(&routes, &map, &stems(&["chunk_0"])).unwrap_err();
-        assert!(err.contains("/qa/:id"), "{err}");
+        assert!(err.contains("/documents/:id"), "{err}");
     }
 
     #[test]
     fn the_patterns_match_what_the_router_matches() {
         assert_eq!(path_pattern("/qa"), "^qa$");
         assert_eq!(path_pattern("/gazette/:id"), r"^gazette\/[^/]+$");
-        assert_eq!(
-            snake_case("InterpretationListRoute"),
-            "interpretation_list_route"
-        );
     }
 }

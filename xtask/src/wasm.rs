@@ -1,8 +1,8 @@
 //! The app's wasm, from `cargo build` to the files in `dist/`:
 //!
 //! 1. `cargo build --release` for wasm32 (`.cargo/config.toml` keeps the linker's relocations);
-//! 2. split at every `#[lazy_route]` into a main module, one chunk per page (plus chunks of code
-//!    that several pages share) and a small JS *link* module that fetches a chunk the first time
+//! 2. split at every `#[lazy]` section of `src/app.rs` into a main module, one chunk per section
+//!    (plus chunks of code that several sections share) and a small JS *link* module that fetches a chunk the first time
 //!    one of its functions is called;
 //! 3. `wasm-bindgen --target web` on the main module (keeping the exports the chunks import);
 //! 4. `wasm-opt -Oz` on every module;
@@ -87,7 +87,7 @@ pub fn build(dist: &Path, public_url: &str) -> Result<Output, String> {
     let app_rs = root().join("src/app.rs");
     let routes = page_code::lazy_routes(
         &fs::read_to_string(&app_rs).map_err(|e| format!("cannot read {app_rs:?}: {e}"))?,
-    );
+    )?;
     let page_chunks = page_code::route_chunks(&routes, &split.prefetch_map, &chunk_stems)?;
 
     step("wasm-bindgen (web target) on the main module");
