@@ -317,6 +317,23 @@ test.describe('document reader', () => {
     expect(copied).toBe(`${baseURL}/documents/${SEED}#${h.anchor}`);
   });
 
+  test('the text far below the first screen is laid out only when the reader gets near it', async ({ page }) => {
+    // Chromium tells when a `content-visibility: auto` block starts or stops being skipped.
+    await page.addInitScript(() => {
+      window.skipped = new Map();
+      document.addEventListener('contentvisibilityautostatechange', (e) => {
+        window.skipped.set(e.target, e.skipped);
+      }, true);
+    });
+    await open(page, `/documents/${SEED}`);
+    const last = page.locator('.gk-doc__body .gk-rich > *').last();
+    const state = () => last.evaluate((el) => window.skipped.get(el));
+    await expect.poll(state).toBe(true);
+    await last.scrollIntoViewIfNeeded();
+    await expect.poll(state).toBe(false);
+    await expect(last).toBeVisible();
+  });
+
   test('printing keeps the title and the text and drops the navigation', async ({ page }) => {
     await open(page, `/documents/${SEED}`);
     await page.emulateMedia({ media: 'print' });
@@ -324,6 +341,11 @@ test.describe('document reader', () => {
     await expect(page.locator('.gk-doc__meta')).toBeVisible();
     await expect(page.locator('.gk-rich').getByRole('heading', { name: topLevel[0].text })).toBeVisible();
     await expect(page.locator('.gk-rich p').first()).toBeVisible();
+    // Every block is set for paper, also those never scrolled near the screen.
+    const skippable = await page.locator('.gk-doc__body .gk-rich > *').evaluateAll(
+      (els) => els.filter((el) => getComputedStyle(el).contentVisibility !== 'visible').length,
+    );
+    expect(skippable).toBe(0);
     await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
     await expect(page.getByRole('banner')).toBeHidden();
     await expect(page.getByRole('navigation', { name: '目录' })).toBeHidden();
