@@ -49,9 +49,10 @@ async function download(rel) {
     const previous = await caches.match(absolute(rel));
     if (previous) return previous;
   }
-  // Unhashed files (index.html, the feed, media) bypass the HTTP cache: a stale copy there must
-  // not end up in the new build's cache.
-  const res = await fetch(absolute(rel), { cache: HASHED.test(rel) ? 'default' : 'reload' });
+  // Unhashed files (index.html, the feed, media) are revalidated with the server: a stale copy
+  // in the HTTP cache must not end up in the new build's cache, but a current one (the feed the
+  // page has just downloaded) is confirmed with a 304 instead of being downloaded again.
+  const res = await fetch(absolute(rel), { cache: HASHED.test(rel) ? 'default' : 'no-cache' });
   if (res.status !== 200) throw new Error(`${rel}: HTTP ${res.status}`);
   return storable(res);
 }

@@ -81,6 +81,22 @@ pub fn resolve(url: &str) -> Option<AbsUrl> {
     })
 }
 
+/// Whether the page has a `<link rel="preload" as="fetch">` of `href` (absolute): its download
+/// began at navigation, and a plain [`start`] of the same URL takes it over.
+pub fn preloaded(href: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Ok(links) = document.query_selector_all("link[rel=preload][as=fetch]") else {
+        return false;
+    };
+    (0..links.length())
+        .filter_map(|i| links.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|link| link.get_attribute("href"))
+        .any(|h| resolve(&h).is_some_and(|u| u.href == href))
+}
+
 /// The page's own origin, e.g. `https://gongkai.example.gov.cn`.
 pub fn page_origin() -> String {
     web_sys::window()

@@ -24,6 +24,8 @@ pub mod marks {
     pub const SHOWN: &str = "gongkai:feed:shown";
     /// It has been saved to Cache Storage as the last good copy.
     pub const KEPT: &str = "gongkai:feed:kept";
+    /// The service worker is being registered (after the first feed is shown and painted).
+    pub const SW_REGISTER: &str = "gongkai:sw:register";
 }
 
 /// Records a mark named `name` at the current time. Does nothing where the browser has no

@@ -480,15 +480,31 @@ impl Answer {
         }
     }
 
-    /// Parsed now: the answer came before the saved copy, whose look-up finishes meanwhile.
-    fn parsed(result: Result<http::Fetched, http::HttpError>) -> Answer {
-        match Answer::of(result) {
-            Answer::Body { bytes, .. } => {
+    /// Parsed now (if it is a body not parsed yet).
+    fn parsed(self) -> Answer {
+        match self {
+            Answer::Body {
+                bytes,
+                parsed: None,
+            } => {
                 let parsed = Some(parse(&bytes));
                 Answer::Body { bytes, parsed }
             }
             other => other,
         }
+    }
+
+    /// The answer to `pending`, marked when it is in; parsed at once when `parse_at_once`.
+    fn arriving(pending: http::Pending, parse_at_once: bool) -> task::Background<Answer> {
+        task::background(async move {
+            let answer = Answer::of(pending.await);
+            perf::mark(marks::BODY);
+            if parse_at_once {
+                answer.parsed()
+            } else {
+                answer
+            }
+        })
     }
 
     /// The version of the feed in the answer, when it is `bytes` and parsed.
@@ -511,15 +527,22 @@ async fn load_candidate(
     config: &Config,
     w: Writers,
     pass: Pass,
+    early: &mut Option<Early>,
 ) -> Result<(), FeedProblem> {
     let opts = http::GetOptions {
         timeout_seconds: config.timeout(),
         max_bytes: config.max_bytes(),
     };
-    // Both start now and run side by side: the download (read in the background) and the
-    // look-up of the saved copy.
-    let mut network = http::start(&c.url.href, &opts);
-    perf::mark(marks::REQUESTED);
+    // Both run side by side: the download (read in the background; already under way when it
+    // is the one started beside the configuration) and the look-up of the saved copy.
+    let mut network = match early.take_if(|e| e.url == c.url.href) {
+        Some(e) => e.within(opts.max_bytes),
+        None => {
+            let pending = http::start(&c.url.href, &opts);
+            perf::mark(marks::REQUESTED);
+            Answer::arriving(pending, false)
+        }
+    };
     let url = c.url.href.clone();
     let mut saved = task::background(async move { cache::load_feed(&url).await.ok().flatten() });
 
@@ -536,13 +559,11 @@ async fn load_candidate(
                 w.show(feed, c, true);
                 on_screen = true;
             }
-            let answer = Answer::of(network.await);
-            perf::mark(marks::BODY);
+            let answer = network.await;
             (held, answer)
         }
-        task::First::B(result) => {
-            perf::mark(marks::BODY);
-            let answer = match Answer::parsed(result) {
+        task::First::B(answer) => {
+            let answer = match answer.parsed() {
                 // Nothing saved, as the note of saved feeds says: shown without waiting for
                 // the look-up, which is checked before the feed is kept.
                 Answer::Body {
@@ -703,7 +724,7 @@ fn keep_fresh(c: Candidate, config: Config, w: Writers) {
         }
         let (c, config) = (c.clone(), config.clone());
         spawn_local(async move {
-            let _ = load_candidate(&c, &config, w, Pass::Refresh).await;
+            let _ = load_candidate(&c, &config, w, Pass::Refresh, &mut None).await;
         });
     };
     let on_online = check.clone();
@@ -715,8 +736,60 @@ fn keep_fresh(c: Candidate, config: Config, w: Writers) {
     set_interval(check, FEED_REFRESH);
 }
 
+/// The bundled feed's download, started beside the configuration's when the page preloads it.
+struct Early {
+    url: String,
+    answer: task::Background<Answer>,
+}
+
+impl Early {
+    /// The bundled feed preloaded by `index.html` (a `<link rel="preload">` that went with the
+    /// page): taken over at once, before `config.json` is read, so the two answers are waited
+    /// for together rather than one after the other. The configuration nearly always names the
+    /// bundled feed; when it names another (or a `?feed=` link does), the bundled one is the
+    /// last fallback and may still be used, and a preload left unread would only have the
+    /// browser warn about it. Without the preload (a deployer whose feed is elsewhere removes
+    /// it: docs/deploy.md) nothing is downloaded before the configuration says what.
+    fn start() -> Option<Early> {
+        let url = http::resolve(BUNDLED_FEED_URL)?.href;
+        if !http::preloaded(&url) {
+            return None;
+        }
+        // The configuration's limits are not known yet: the defaults, and its byte cap once
+        // the answer is in (`within`).
+        let opts = http::GetOptions {
+            timeout_seconds: DEFAULT_TIMEOUT_SECONDS,
+            max_bytes: MAX_FEED_BYTES,
+        };
+        let pending = http::start(&url, &opts);
+        perf::mark(marks::REQUESTED);
+        // On a first visit (nothing saved, as the note of saved feeds says) the answer is what
+        // will be shown: parsed as soon as it is in, even while `config.json` is still on its
+        // way (that answer waits behind the start-up's other work, and the configuration
+        // nearly always confirms the bundled feed). With a saved copy, or a `?feed=` link that
+        // asks for another feed, it is parsed only if it is needed, as any other answer.
+        let first_choice = http::query_param("feed").is_none();
+        let answer = Answer::arriving(pending, first_choice && !cache::maybe_saved(&url));
+        Some(Early { url, answer })
+    }
+
+    /// The answer, held to the configuration's byte cap.
+    fn within(self, max: usize) -> task::Background<Answer> {
+        let answer = self.answer;
+        task::background(async move {
+            match answer.await {
+                Answer::Body { bytes, .. } if bytes.len() > max => {
+                    Answer::Failed(http::HttpError::TooLarge { max })
+                }
+                other => other,
+            }
+        })
+    }
+}
+
 async fn load_all(w: Writers, set_checking: WriteSignal<bool>) {
     perf::mark(marks::START);
+    let mut early = Early::start();
     let config = load_config(w.notices).await;
     perf::mark(marks::CONFIG);
     let (candidates, refused) = candidates(&config, http::query_param("feed"));
@@ -725,7 +798,7 @@ async fn load_all(w: Writers, set_checking: WriteSignal<bool>) {
     }
     let mut failures: Vec<(String, FeedProblem)> = Vec::new();
     for c in &candidates {
-        match load_candidate(c, &config, w, Pass::Start).await {
+        match load_candidate(c, &config, w, Pass::Start, &mut early).await {
             Ok(()) => {
                 keep_fresh(c.clone(), config.clone(), w);
                 for (url, problem) in failures {

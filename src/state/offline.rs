@@ -1,7 +1,12 @@
 //! Offline readiness and app updates: registers the service worker once, and shares whether the
 //! app is saved for offline use, whether a new version waits, and whether the network is up.
+//!
+//! The worker is registered once the first feed is on screen (or has failed) and painted: its
+//! install downloads every file of the build, the feed among them, and would otherwise compete
+//! with the page's own download, parse and first paint for the network and the processor.
 
-use crate::platform::{network, sw};
+use crate::platform::{network, perf, sw};
+use crate::state::feed::{use_feed, FeedStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
@@ -42,17 +47,17 @@ pub fn provide_offline() {
         }
     });
     if sw::supported() {
-        spawn_local(async move {
-            let registered = sw::register(move |event| match event {
-                sw::SwEvent::Controlled => set_ready.set(OfflineReady::Ready),
-                sw::SwEvent::UpdateWaiting => set_update_waiting.set(true),
-            })
-            .await;
-            match registered {
-                Ok(()) => set_interval(sw::check_for_update, UPDATE_CHECK),
-                Err(sw::SwError::Unsupported) => set_ready.set(OfflineReady::Unsupported),
-                Err(e) => set_ready.set(OfflineReady::Failed(e.to_string())),
+        let feed = use_feed();
+        let started = StoredValue::new(false);
+        Effect::new(move |_| {
+            if matches!(feed.status(), FeedStatus::Loading) || started.get_value() {
+                return;
             }
+            started.set_value(true);
+            spawn_local(async move {
+                perf::after_next_paint().await;
+                register(set_ready, set_update_waiting).await;
+            });
         });
     }
     provide_context(OfflineState {
@@ -60,6 +65,20 @@ pub fn provide_offline() {
         update_waiting,
         online,
     });
+}
+
+async fn register(set_ready: WriteSignal<OfflineReady>, set_update_waiting: WriteSignal<bool>) {
+    perf::mark(perf::marks::SW_REGISTER);
+    let registered = sw::register(move |event| match event {
+        sw::SwEvent::Controlled => set_ready.set(OfflineReady::Ready),
+        sw::SwEvent::UpdateWaiting => set_update_waiting.set(true),
+    })
+    .await;
+    match registered {
+        Ok(()) => set_interval(sw::check_for_update, UPDATE_CHECK),
+        Err(sw::SwError::Unsupported) => set_ready.set(OfflineReady::Unsupported),
+        Err(e) => set_ready.set(OfflineReady::Failed(e.to_string())),
+    }
 }
 
 pub fn use_offline() -> OfflineState {

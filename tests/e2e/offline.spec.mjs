@@ -117,6 +117,27 @@ test('the bundled feed is revalidated with a conditional request, and a 304 chan
   }
 });
 
+test('a first visit downloads the feed once: the worker starts after the feed is shown and revalidates it', async ({ page }) => {
+  const name = `feed-once-${test.info().project.name}`;
+  const server = await startNginx({ dist: buildDir(), name });
+  const log = path.join(root, 'target', 'nginx', name, 'logs', 'access.log');
+  const from = fs.readFileSync(log, 'utf8').split('\n').length - 1;
+  const feedRequests = () =>
+    fs.readFileSync(log, 'utf8').split('\n').slice(from).filter((l) => l.includes('"GET /feed/feed.json '));
+  try {
+    await open(page, server.url + 'gazette');
+    await waitForServiceWorker(page);
+    const at = (name) => page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN, name);
+    // Its install would otherwise download every file of the build while the page loads.
+    expect(await at('gongkai:sw:register')).toBeGreaterThan(await at('gongkai:feed:shown'));
+    // The page's download, then the worker's revalidation of the same copy: not modified.
+    const statuses = feedRequests().map((l) => l.match(/" (\d{3}) /)?.[1]);
+    expect(statuses).toEqual(['200', '304']);
+  } finally {
+    await server.stop();
+  }
+});
+
 /** The app shell's preloads of config.json and the bundled feed (see index.html). */
 const PRELOADS = [
   '<link rel="preload" href="config.json" as="fetch" crossorigin>',
@@ -128,7 +149,8 @@ function preloadingBuild(name) {
   const dir = makeVariant(name);
   const index = path.join(dir, 'index.html');
   const html = fs.readFileSync(index, 'utf8');
-  if (!/rel="?preload"?[^>]*feed\/feed\.json/.test(html)) {
+  // The release build is minified: attributes in any order, without quotes.
+  if (!/<link(?=[^>]*\brel="?preload)[^>]*feed\/feed\.json/.test(html)) {
     const base = html.match(/<base [^>]*>/);
     if (!base) throw new Error(`${index} has no <base>`);
     const at = base.index + base[0].length;
@@ -182,8 +204,11 @@ test.describe('the feed download', () => {
       const steps = ['start', 'config', 'requested', 'saved-looked-up', 'body', 'validated', 'shown', 'kept'];
       expect([...marks].sort()).toEqual(steps.map((s) => `gongkai:feed:${s}`).sort());
       const at = (step) => marks.indexOf(`gongkai:feed:${step}`);
-      for (const [before, after] of [['start', 'config'], ['config', 'requested'], ['requested', 'body'],
-        ['requested', 'saved-looked-up'], ['body', 'validated'], ['validated', 'shown'], ['shown', 'kept']]) {
+      // The preloaded feed is taken over at once, beside config.json, not after it; it is shown
+      // only once the configuration has confirmed it.
+      for (const [before, after] of [['start', 'requested'], ['requested', 'config'], ['config', 'shown'],
+        ['requested', 'body'], ['requested', 'saved-looked-up'], ['body', 'validated'], ['validated', 'shown'],
+        ['shown', 'kept']]) {
         expect(at(before), `${before} before ${after}`).toBeLessThan(at(after));
       }
     } finally {
@@ -310,11 +335,15 @@ test('the service worker precaches every file of the build, and nothing that is 
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       if (e.name.startsWith('.')) continue;
       if (e.isDirectory()) walk(path.join(d, e.name), `${prefix}${e.name}/`);
+      // The server's precompressed copies (x.gz, x.br beside x) are not files the app asks for.
+      else if (/\.(gz|br)$/.test(e.name) && fs.existsSync(path.join(d, e.name.slice(0, -3)))) copies.push(`${prefix}${e.name}`);
       else if (`${prefix}${e.name}` !== 'sw.js') files.push(`${prefix}${e.name}`);
     }
   };
+  const copies = [];
   walk(dir, '');
   expect(listed.sort()).toEqual(files.sort());
+  expect(copies, 'the build writes a gzip copy of the bundled feed').toContain('feed/feed.json.gz');
   for (const must of ['index.html', 'config.json', 'manifest.webmanifest', 'feed/feed.json', 'icons/icon-192.png']) {
     expect(listed).toContain(must);
   }

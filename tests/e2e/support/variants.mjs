@@ -32,7 +32,12 @@ export function makeVariant(name, { from = buildDir(), feed, config, marker, pre
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   fs.cpSync(from, dir, { recursive: true });
-  if (feed) fs.writeFileSync(path.join(dir, 'feed', 'feed.json'), JSON.stringify(feed, null, 1));
+  if (feed) {
+    fs.writeFileSync(path.join(dir, 'feed', 'feed.json'), JSON.stringify(feed, null, 1));
+    // nginx would send the build's precompressed copy of the old feed in place of the new one
+    // (gzip_static): without it, it compresses the new feed itself. `precache` writes a new one.
+    fs.rmSync(path.join(dir, 'feed', 'feed.json.gz'), { force: true });
+  }
   if (config) fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config, null, 2));
   if (marker) {
     const index = path.join(dir, 'index.html');

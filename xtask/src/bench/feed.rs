@@ -262,22 +262,7 @@ fn large_feed_build(dist: &Path, feed: &Path) -> Result<PathBuf, String> {
         .map_err(|e| format!("cannot replace the feed: {e}"))?;
     // A precompressed copy of the build's own feed would be served in place of the new one
     // (nginx's gzip_static): write the new feed's, as the build writes one for its feed.
-    let gz = out.join("feed/feed.json.gz");
-    if gz.exists() {
-        let packed = cmd("gzip")
-            .args(["-9", "-n", "-c"])
-            .arg(feed)
-            .output()
-            .map_err(|e| format!("could not start gzip: {e}"))?;
-        if !packed.status.success() {
-            return Err(format!(
-                "gzip {} failed ({})",
-                feed.display(),
-                packed.status
-            ));
-        }
-        fs::write(&gz, packed.stdout).map_err(|e| format!("cannot write {gz:?}: {e}"))?;
-    }
+    crate::postbuild::write_feed_gzips(&out)?;
     if out.join("sw.js").exists() {
         crate::build::precache(&["--dist".to_string(), out.display().to_string()])?;
     }
@@ -315,7 +300,7 @@ const STEP_ROWS: [(&str, Option<usize>); 12] = [
     ("Feed downloaded (last byte)", None),
     ("Feed code started (the app has mounted)", None),
     ("`config.json` read", Some(2)),
-    ("Feed requested by the app", Some(3)),
+    ("Feed requested by the app", Some(2)),
     ("Saved copy looked up (Cache Storage)", Some(4)),
     ("Body in wasm memory", Some(4)),
     ("Parsed and validated (`parse_feed`)", Some(6)),
@@ -513,11 +498,14 @@ pub fn run(o: &Options) -> Result<Section, String> {
         "Where the time goes: the same loads of the large feed taken apart, with the app's own \
          performance marks (`src/platform/perf.rs`) beside the browser's resource timing of the \
          feed. *At* is the median time from navigation start; *took* is the median over runs \
-         of the time since the step it waits for: the app reads `config.json` once it has \
-         started, then requests the feed and looks up its saved copy side by side, parses the \
-         body once both are in (or while the look-up finishes, when the body comes first), \
-         builds the catalog, renders, paints, and saves the feed after the paint. The download \
-         was started by {}.",
+         of the time since the step it waits for. Once it has started, the app takes over the \
+         downloads of `config.json` and of the feed that the page's preloads began at \
+         navigation, both at once (without a preload of the feed it requests the feed once \
+         `config.json` is read), and looks up its saved copy beside them; it parses the body \
+         once the configuration has confirmed the feed and the look-up is done (or while the \
+         look-up finishes, when the body comes first), builds the catalog, renders, paints, \
+         registers the service worker, and saves the feed after the paint. The download was \
+         started by {}.",
         started_by(&b_large)
     ));
     let mut t = Table::new(
