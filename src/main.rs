@@ -16,10 +16,14 @@ mod state;
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
-    // Swap the static first-paint shell for the live app in the same task, so the browser
-    // never paints an empty page in between.
-    platform::dom::remove_static_shell();
-    leptos::mount::mount_to_body(app::App);
+    // The app is built in the task after the one that compiled and started the wasm: two
+    // shorter tasks instead of one long one (the static shell stays on screen meanwhile).
+    platform::dom::in_next_task(|| {
+        // Swap the static first-paint shell for the live app in the same task, so the browser
+        // never paints an empty page in between.
+        platform::dom::remove_static_shell();
+        leptos::mount::mount_to_body(app::App);
+    });
 }
 
 /// The app only runs in the browser; natively there is nothing to do.
