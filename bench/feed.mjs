@@ -149,11 +149,20 @@ try {
   for (let step = 1; step <= navigations; step++) {
     if (step % 2 === 1) {
       // Spread over the contents: a different document each time, near the top and further down.
+      // The contents are a virtual list: scrolling replaces the entries it keeps in the page, so
+      // a card found before a scroll can be gone after it; it is then looked for again.
       const cards = page.locator('.gk-doc-card');
-      const count = await cards.count();
-      const card = cards.nth(((step - 1) / 2 * 7) % count);
-      await card.scrollIntoViewIfNeeded();
-      await card.click();
+      for (let attempt = 1; ; attempt++) {
+        const count = await cards.count();
+        const card = cards.nth(((step - 1) / 2 * 7) % count);
+        try {
+          await card.scrollIntoViewIfNeeded({ timeout: 5_000 });
+          await card.click({ timeout: 5_000 });
+          break;
+        } catch (e) {
+          if (attempt === 5) throw e;
+        }
+      }
       await page.waitForURL(/\/documents\//);
       await page.locator('h1.gk-doc__title').waitFor();
     } else {

@@ -501,11 +501,11 @@ pub fn run(o: &Options) -> Result<Section, String> {
          of the time since the step it waits for. Once it has started, the app takes over the \
          downloads of `config.json` and of the feed that the page's preloads began at \
          navigation, both at once (without a preload of the feed it requests the feed once \
-         `config.json` is read), and looks up its saved copy beside them; it parses the body \
-         once the configuration has confirmed the feed and the look-up is done (or while the \
-         look-up finishes, when the body comes first), builds the catalog, renders, paints, \
-         registers the service worker, and saves the feed after the paint. The download was \
-         started by {}.",
+         `config.json` is read), and looks up its saved copy beside them. On these first \
+         visits it parses the body as soon as it is in, shows it once the configuration has \
+         named it (the look-up of the saved copy finishing meanwhile), builds the catalog, \
+         renders, paints, registers the service worker, and saves the feed after the paint. \
+         The download was started by {}.",
         started_by(&b_large)
     ));
     let mut t = Table::new(
