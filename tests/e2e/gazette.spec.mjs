@@ -2,6 +2,8 @@
 // (header, 目录 with section jumps, text size, progress, print view, previous / next, links to
 // the Q&A and interpretations that cite the document). Expectations come from the bundled feed.
 import { test, expect, feed, zh, open } from './support/fixtures.mjs';
+import { makeVariant } from './support/variants.mjs';
+import { startNginx } from './support/nginx.mjs';
 
 const SEED = 'nmg-2019-zwgk-yaodian';
 const seed = feed.documents.find((d) => d.id === SEED);
@@ -132,6 +134,42 @@ test.describe('issue list', () => {
       await expect(page.getByRole('link', { name: '纸质版 PDF' })).toHaveAttribute('href', older.pdf_url);
     });
   });
+});
+
+test('a gazette of many years lists every issue, the years below the first screen right after it', async ({ page }) => {
+  // Twenty years of two issues each, on top of the bundled ones: more than a screen holds.
+  const many = structuredClone(feed);
+  const base = feed.gazette[0];
+  for (let year = 1999; year <= 2018; year++) {
+    for (const number of [1, 2]) {
+      many.gazette.push({
+        ...structuredClone(base),
+        id: `gazette-${year}-${number}`,
+        year,
+        number,
+        label: { 'zh-Hans': `${year}年第${number}期` },
+        published: `${year}-0${number}-15`,
+        cover: undefined,
+      });
+    }
+  }
+  const site = await startNginx({ dist: makeVariant(`gazette-years-${test.info().project.name}`, { feed: many }), name: `gazette-years-${test.info().project.name}` });
+  try {
+    await page.goto(new URL('gazette', site.url).href);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('政府公报');
+    const cards = page.locator('.gk-issue-card');
+    await expect(cards).toHaveCount(many.gazette.length);
+    const years = page.locator('.gk-gazette__year h2');
+    await expect(years).toHaveCount(21);
+    await expect(years.first()).toHaveText('2019年');
+    await expect(years.last()).toHaveText('1999年');
+    // The year filter reaches the years built after the first screen too.
+    await page.getByRole('button', { name: '1999年' }).click();
+    await expect(page.locator('.gk-issue-card:visible')).toHaveCount(2);
+    await expect(page.getByRole('link', { name: '1999年第1期' })).toBeVisible();
+  } finally {
+    await site.stop();
+  }
 });
 
 test.describe('issue contents', () => {
