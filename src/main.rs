@@ -16,6 +16,8 @@ mod state;
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    // The preloaded feed is taken over first, so reading it overlaps building the app.
+    state::feed::start_early();
     // The app is built in the task after the one that compiled and started the wasm: two
     // shorter tasks instead of one long one (the static shell stays on screen meanwhile).
     platform::dom::in_next_task(|| {

@@ -787,9 +787,24 @@ impl Early {
     }
 }
 
+thread_local! {
+    /// The bundled feed's download as `main` took it over, before the app was built.
+    static STARTED_EARLY: std::cell::RefCell<Option<Early>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Takes over the preloaded bundled feed (see [`Early::start`]) before the app is built, so
+/// its body is read (and on a first visit parsed) while the app's first view is being built
+/// instead of after it. Called once, from `main`.
+pub fn start_early() {
+    let early = Early::start();
+    STARTED_EARLY.with(|s| *s.borrow_mut() = early);
+}
+
 async fn load_all(w: Writers, set_checking: WriteSignal<bool>) {
     perf::mark(marks::START);
-    let mut early = Early::start();
+    let mut early = STARTED_EARLY
+        .with(|s| s.borrow_mut().take())
+        .or_else(Early::start);
     let config = load_config(w.notices).await;
     perf::mark(marks::CONFIG);
     let (candidates, refused) = candidates(&config, http::query_param("feed"));

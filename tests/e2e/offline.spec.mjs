@@ -204,9 +204,9 @@ test.describe('the feed download', () => {
       const steps = ['start', 'config', 'requested', 'saved-looked-up', 'body', 'validated', 'shown', 'kept'];
       expect([...marks].sort()).toEqual(steps.map((s) => `gongkai:feed:${s}`).sort());
       const at = (step) => marks.indexOf(`gongkai:feed:${step}`);
-      // The preloaded feed is taken over at once, beside config.json, not after it; it is shown
-      // only once the configuration has confirmed it.
-      for (const [before, after] of [['start', 'requested'], ['requested', 'config'], ['config', 'shown'],
+      // The preloaded feed is taken over at once, before the app is built and beside
+      // config.json, not after it; it is shown only once the configuration has confirmed it.
+      for (const [before, after] of [['requested', 'start'], ['requested', 'config'], ['config', 'shown'],
         ['requested', 'body'], ['requested', 'saved-looked-up'], ['body', 'validated'], ['validated', 'shown'],
         ['shown', 'kept']]) {
         expect(at(before), `${before} before ${after}`).toBeLessThan(at(after));
