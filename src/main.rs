@@ -20,7 +20,7 @@ fn main() {
     state::feed::start_early();
     // The app is built in the task after the one that compiled and started the wasm: two
     // shorter tasks instead of one long one (the static shell stays on screen meanwhile).
-    platform::dom::in_next_task(|| {
+    platform::task::in_next_task(|| {
         // Swap the static first-paint shell for the live app in the same task, so the browser
         // never paints an empty page in between.
         platform::dom::remove_static_shell();

@@ -42,17 +42,6 @@ pub fn set_root_attribute(name: &str, value: &str) {
     }
 }
 
-/// Runs `f` in a task of its own, queued behind whatever the browser has waiting (input,
-/// rendering). A long start-up split into two tasks keeps the page responsive in between, and
-/// only the part of each task beyond 50 ms counts as blocking time.
-pub fn in_next_task(f: impl FnOnce() + 'static) {
-    use wasm_bindgen::JsCast;
-    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback(callback.unchecked_ref());
-    }
-}
-
 /// Remove the static first-paint shell from `index.html` (the app renders the same chrome).
 pub fn remove_static_shell() {
     if let Some(shell) = web_sys::window()

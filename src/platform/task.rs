@@ -1,6 +1,7 @@
 //! Work that starts at once and is awaited later: a [`Background`] runs its future as its own
 //! task from the moment it is made, so several can be under way together (a download and a
-//! look-up in Cache Storage) and the first to finish can be taken with [`first`].
+//! look-up in Cache Storage) and the first to finish can be taken with [`first`]; and
+//! [`in_next_task`] runs work in a task after the current one.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -17,6 +18,17 @@ pub struct Background<T> {
 struct Slot<T> {
     output: Option<T>,
     waker: Option<Waker>,
+}
+
+/// Runs `f` in a task of its own, queued behind whatever the browser has waiting (input,
+/// rendering). A long start-up split into two tasks keeps the page responsive in between, and
+/// only the part of each task beyond 50 ms counts as blocking time.
+pub fn in_next_task(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::JsCast;
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    if let Some(w) = web_sys::window() {
+        let _ = w.set_timeout_with_callback(callback.unchecked_ref());
+    }
 }
 
 /// Starts `work` now, as its own task.
