@@ -8,14 +8,20 @@
 //! anchoring keeps what the reader is looking at in place when an estimate is corrected.
 //!
 //! Keyboard reading keeps working: the window reaches a screen beyond the viewport on each
-//! side, so the next link is always in the page when focus moves to it and scrolls it into
-//! view. Rows far off screen are not in the page, so the browser's find-in-page does not see
+//! side, and also a step of rows beyond the row that holds focus. The second part does not wait
+//! for a scroll event and a frame: it is applied when focus arrives, so the next link is in the
+//! page before the next key press, however fast the keys come and however slow the frames.
+//! Rows far off screen are not in the page, so the browser's find-in-page does not see
 //! them: use the list only where a list is long (the gazette uses it above 200 entries).
 
 use crate::components::reading_progress::use_scroll_position;
 use crate::platform::layout::edges;
 use leptos::html::{Li, Ul};
 use leptos::prelude::*;
+use leptos::reactive::owner::Owner;
+use leptos::tachys::view::Mountable;
+use std::collections::VecDeque;
+use wasm_bindgen::JsCast;
 
 /// Rows put into the page before anything is measured: enough for a tall first screen.
 const FIRST_ROWS: usize = 24;
@@ -45,6 +51,40 @@ fn window_of(count: usize, pitch: f64, list_top: Option<f64>, viewport: f64) -> 
     (start, end)
 }
 
+/// The window `[start, end)` widened to keep `STEP` rows on each side of the focused row, when
+/// that row is in or next to it. A focused row far from the window (the reader scrolled away
+/// from it) does not stretch the window across everything in between.
+fn around_focus(window: (usize, usize), focused: Option<usize>, count: usize) -> (usize, usize) {
+    let (start, end) = window;
+    let Some(row) = focused.filter(|&row| row < count) else {
+        return window;
+    };
+    let (near_start, near_end) = (row.saturating_sub(STEP), (row + 1 + STEP).min(count));
+    if near_end < start || near_start > end {
+        return window;
+    }
+    (start.min(near_start), end.max(near_end))
+}
+
+/// A row in the page: its view and the owner of its reactive parts. The view is taken out of
+/// the page when the row is dropped, before its owner is cleaned up.
+struct Row<S: Mountable> {
+    state: S,
+    _owner: Owner,
+}
+
+impl<S: Mountable> Drop for Row<S> {
+    fn drop(&mut self) {
+        self.state.unmount();
+    }
+}
+
+/// The rows in the page: `rows[k]` is the row at index `first + k`.
+struct Shown<S: Mountable> {
+    first: usize,
+    rows: VecDeque<Row<S>>,
+}
+
 /// - `items`: the rows' data, in order.
 /// - `render`: builds one row (an `<li>`) from its data.
 /// - `class`: the list's class (its look is the same as a plain list's).
@@ -69,12 +109,99 @@ where
     let list = NodeRef::<Ul>::new();
     let before = NodeRef::<Li>::new();
     let after = NodeRef::<Li>::new();
+    // The index of the row that holds keyboard focus, if any.
+    let focused = RwSignal::new(None::<usize>);
 
     let range = Memo::new(move |_| {
         let viewport = position.get().viewport;
         let top = list.get().map(|el| edges(&el).top);
-        window_of(count, pitch.get(), top, viewport)
+        around_focus(
+            window_of(count, pitch.get(), top, viewport),
+            focused.get(),
+            count,
+        )
     });
+
+    // The rows in the page. They are added and removed at the two ends of the window and never
+    // moved: a keyed `<For>` re-inserts every kept row when rows are added in front of them,
+    // and re-inserting the row that holds focus drops focus to the page's body.
+    let shown = StoredValue::new_local(Shown::<V::State> {
+        first: 0,
+        rows: VecDeque::new(),
+    });
+    let parent = Owner::current().expect("a component has an owner");
+    let build_row = move |i: usize| {
+        // Each row gets its own owner, a child of the list's (not of the effect's, which is
+        // cleaned up on every run), and is built untracked so the effect follows only the window.
+        let owner = parent.child();
+        let state = owner.with(|| untrack(|| render(items.with_value(|v| v[i].clone())).build()));
+        Row {
+            state,
+            _owner: owner,
+        }
+    };
+    Effect::new(move |_| {
+        let (start, end) = range.get();
+        let (Some(ul), Some(end_gap)) = (list.get_untracked(), after.get_untracked()) else {
+            return;
+        };
+        shown.update_value(|shown| {
+            let Shown { first, rows } = shown;
+            if rows.is_empty() || end <= *first || start >= *first + rows.len() {
+                // No row in common: start over at the new window.
+                rows.clear();
+                *first = start;
+            }
+            while *first < start {
+                rows.pop_front();
+                *first += 1;
+            }
+            while *first + rows.len() > end {
+                rows.pop_back();
+            }
+            for i in *first + rows.len()..end {
+                let mut row = build_row(i);
+                row.state.mount(&ul, Some(&end_gap));
+                rows.push_back(row);
+            }
+            for i in (start..*first).rev() {
+                let mut row = build_row(i);
+                match rows.front() {
+                    Some(next) => {
+                        next.state.insert_before_this(&mut row.state);
+                    }
+                    None => row.state.mount(&ul, Some(&end_gap)),
+                }
+                rows.push_front(row);
+                *first = i;
+            }
+        });
+    });
+
+    // Which row an element inside the list belongs to: rows are the list's children between
+    // the two stand-ins, in order, so a row's place among its siblings gives its index.
+    let row_of = move |target: Option<web_sys::EventTarget>| -> Option<usize> {
+        let ul = list.get_untracked()?;
+        let mut el = target?.dyn_into::<web_sys::Element>().ok()?;
+        while el.parent_element().as_ref() != Some(&ul) {
+            el = el.parent_element()?;
+        }
+        let mut place = 0usize;
+        while let Some(previous) = el.previous_element_sibling() {
+            place += 1;
+            el = previous;
+        }
+        // Place 0 is the leading stand-in, which holds nothing focusable.
+        let first = shown.try_with_value(|shown| shown.first)?;
+        Some(first + place.checked_sub(1)?)
+    };
+    let on_focus_in = move |ev: web_sys::FocusEvent| focused.set(row_of(ev.target()));
+    let on_focus_out = move |ev: web_sys::FocusEvent| {
+        // Focus moving to another row is handled by its focusin; leaving the list clears it.
+        if row_of(ev.related_target()).is_none() {
+            focused.set(None);
+        }
+    };
 
     // After each change of window, measure the rendered rows (between the two stand-ins) and
     // correct the pitch when it is more than a pixel off.
@@ -114,16 +241,11 @@ where
 
     let gap_style = move |rows: usize| format!("height:{:.0}px", rows as f64 * pitch.get());
     view! {
-        <ul class=class node_ref=list>
+        <ul class=class node_ref=list on:focusin=on_focus_in on:focusout=on_focus_out>
             <li aria-hidden="true" class="gk-vlist__gap" node_ref=before
                 hidden=move || { range.get().0 == 0 }
                 style=move || gap_style(range.get().0)
             ></li>
-            <For
-                each=move || { let (s, e) = range.get(); s..e }
-                key=|i| *i
-                children=move |i| render(items.with_value(|v| v[i].clone()))
-            />
             <li aria-hidden="true" class="gk-vlist__gap" node_ref=after
                 hidden=move || { range.get().1 >= count }
                 style=move || gap_style(count - range.get().1)
