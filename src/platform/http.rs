@@ -292,12 +292,14 @@ impl Request {
         if declared.is_some_and(|len| len > max_bytes as u64) {
             return Err(HttpError::TooLarge { max: max_bytes });
         }
-        let bytes = read_capped(&resp, max_bytes).await.map_err(|e| match e {
-            HttpError::Body(_) if deadline.passed() => HttpError::Timeout {
-                seconds: timeout_seconds,
-            },
-            other => other,
-        })?;
+        let bytes = read_capped(&resp, max_bytes, declared)
+            .await
+            .map_err(|e| match e {
+                HttpError::Body(_) if deadline.passed() => HttpError::Timeout {
+                    seconds: timeout_seconds,
+                },
+                other => other,
+            })?;
         Ok(Fetched::Body(bytes))
     }
 }
@@ -308,12 +310,98 @@ pub async fn get_capped(url: &str, opts: &GetOptions) -> Result<Fetched, HttpErr
 }
 
 /// Reads the body as it streams in, stopping (and cancelling the download) past `max` bytes.
-/// The chunks stay in JavaScript until the end and are then copied into one buffer of the
-/// exact size: one copy of each byte, instead of growing a buffer chunk by chunk.
-async fn read_capped(resp: &web_sys::Response, max: usize) -> Result<Vec<u8>, HttpError> {
+/// `declared` is the Content-Length, when the server sent one.
+async fn read_capped(
+    resp: &web_sys::Response,
+    max: usize,
+    declared: Option<u64>,
+) -> Result<Vec<u8>, HttpError> {
     let Some(stream) = resp.body() else {
         return Ok(Vec::new());
     };
+    // A reader that fills a buffer of ours is the better one where the browser has it; an
+    // older WebView without it reads chunk by chunk.
+    match web_sys::ReadableStreamByobReader::new(&stream) {
+        Ok(reader) => read_into_buffer(&reader, max, declared).await,
+        Err(_) => read_chunks(&stream, max).await,
+    }
+}
+
+/// Reads into one growing buffer. When chunks have queued up while the page was busy (a first
+/// visit builds the app while the feed downloads), one read takes all of them at once, where
+/// a chunk reader would take one round trip through the event loop per chunk: hundreds for a
+/// large feed. The bytes are copied into wasm memory once, at the end.
+async fn read_into_buffer(
+    reader: &web_sys::ReadableStreamByobReader,
+    max: usize,
+    declared: Option<u64>,
+) -> Result<Vec<u8>, HttpError> {
+    // The buffer never holds more than one byte past the cap: that byte is how an over-long
+    // body is told apart from one of exactly `max` bytes.
+    let limit = max.saturating_add(1).min(u32::MAX as usize);
+    // A compressed body's declared length is the compressed one: start at a few times that,
+    // and double when full.
+    let first = declared
+        .map(|n| usize::try_from(n.saturating_mul(4)).unwrap_or(limit))
+        .unwrap_or(0)
+        .max(64 * 1024)
+        .min(limit);
+    let mut buffer = js_sys::ArrayBuffer::new(first as u32);
+    let mut filled = 0usize;
+    let (done_key, value_key) = (JsValue::from_str("done"), JsValue::from_str("value"));
+    loop {
+        let size = buffer.byte_length() as usize;
+        if filled == size {
+            if filled >= limit {
+                let _ = reader.cancel();
+                return Err(HttpError::TooLarge { max });
+            }
+            let bigger = js_sys::ArrayBuffer::new(size.saturating_mul(2).min(limit) as u32);
+            js_sys::Uint8Array::new(&bigger).set(
+                &js_sys::Uint8Array::new_with_byte_offset_and_length(&buffer, 0, filled as u32),
+                0,
+            );
+            buffer = bigger;
+        }
+        let free = buffer.byte_length() as usize - filled;
+        let view = js_sys::Uint8Array::new_with_byte_offset_and_length(
+            &buffer,
+            filled as u32,
+            free as u32,
+        );
+        let result = JsFuture::from(reader.read_with_array_buffer_view(&view))
+            .await
+            .map_err(|e| HttpError::Body(js_message(&e)))?;
+        let done = js_sys::Reflect::get(&result, &done_key)
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true);
+        // The read hands the buffer over to the stream and back: the bytes so far are in the
+        // buffer of the view it returns, never in the one that was passed in.
+        let value: js_sys::Uint8Array = js_sys::Reflect::get(&result, &value_key)
+            .ok()
+            .and_then(|v| v.dyn_into().ok())
+            .ok_or_else(|| HttpError::Body("the body is not bytes".into()))?;
+        buffer = value.buffer();
+        if done {
+            break;
+        }
+        filled += value.byte_length() as usize;
+        if filled > max {
+            let _ = reader.cancel();
+            return Err(HttpError::TooLarge { max });
+        }
+    }
+    let mut out = vec![0u8; filled];
+    js_sys::Uint8Array::new_with_byte_offset_and_length(&buffer, 0, filled as u32)
+        .copy_to(&mut out);
+    Ok(out)
+}
+
+/// Reads chunk by chunk. The chunks stay in JavaScript until the end and are then copied into
+/// one buffer of the exact size: one copy of each byte, instead of growing a buffer chunk by
+/// chunk.
+async fn read_chunks(stream: &web_sys::ReadableStream, max: usize) -> Result<Vec<u8>, HttpError> {
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let (done_key, value_key) = (JsValue::from_str("done"), JsValue::from_str("value"));
     let mut chunks: Vec<js_sys::Uint8Array> = Vec::new();
