@@ -93,6 +93,12 @@ pub(crate) fn head(bytes: &[u8]) -> R<Schema> {
 /// nests no deeper (what `parse::check_depth` would confirm with another pass over the bytes).
 pub(crate) fn feed(bytes: &[u8]) -> R<Feed> {
     let mut d = De::new(bytes);
+    // A feed is almost always valid UTF-8: then one check of the whole input stands for the
+    // check of each string. Otherwise each string is checked as it is read, so that the error is
+    // the same one, at the same place.
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        d.r = Reader::with_text(text);
+    }
     d.r.max_depth = MAX_DEPTH;
     let feed = d.feed()?;
     d.r.end()?;

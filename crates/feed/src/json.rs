@@ -147,6 +147,9 @@ pub(crate) struct Reader<'a> {
     depth: usize,
     /// [`Reader::open`] fails rather than go deeper than this.
     pub(crate) max_depth: usize,
+    /// The whole input as text, when it is known to be valid UTF-8: each string is then a
+    /// slice of it, and not checked again (see [`Reader::with_text`]).
+    text: Option<&'a str>,
 }
 
 type R<T> = Result<T, Box<JsonError>>;
@@ -158,6 +161,18 @@ impl<'a> Reader<'a> {
             i: 0,
             depth: 0,
             max_depth: usize::MAX,
+            text: None,
+        }
+    }
+
+    /// A reader over input already checked as UTF-8 as a whole. One pass over all of it costs
+    /// less than checking each string on its own (most strings are short, and each check has
+    /// its overhead), and skipped strings, which need no check, are rare in a feed. Strings read
+    /// the same either way: valid UTF-8 has no invalid string to report.
+    pub(crate) fn with_text(text: &'a str) -> Reader<'a> {
+        Reader {
+            text: Some(text),
+            ..Reader::new(text.as_bytes())
         }
     }
 
@@ -302,6 +317,10 @@ impl<'a> Reader<'a> {
         match self.b.get(self.i) {
             Some(b'"') => {
                 self.i += 1;
+                // Both ends are next to a `"`, so on character boundaries: `get` cannot fail.
+                if let Some(s) = self.text.and_then(|t| t.get(start..self.i - 1)) {
+                    return Ok(Cow::Borrowed(s));
+                }
                 return match std::str::from_utf8(raw) {
                     Ok(s) => Ok(Cow::Borrowed(s)),
                     Err(e) => {
@@ -591,13 +610,15 @@ pub(crate) fn plain_end(b: &[u8], mut i: usize) -> usize {
         let w = u64::from_le_bytes(*chunk);
         let quote = w ^ (ONES * u64::from(b'"'));
         let backslash = w ^ (ONES * u64::from(b'\\'));
-        // A byte's high bit is set when it is zero (or, for `w`, below 0x20); a false hit can
-        // only follow a true one, and the bytes are then looked at one by one.
-        let special = (quote.wrapping_sub(ONES) & !quote)
+        // A byte's high bit is set when it is zero (or, for `w`, below 0x20). A false hit can
+        // only follow a true one (it is a borrow from a lower byte), so the lowest flagged byte,
+        // the first in the input, is the one sought.
+        let special = ((quote.wrapping_sub(ONES) & !quote)
             | (backslash.wrapping_sub(ONES) & !backslash)
-            | (w.wrapping_sub(ONES * 0x20) & !w);
-        if special & HIGHS != 0 {
-            break;
+            | (w.wrapping_sub(ONES * 0x20) & !w))
+            & HIGHS;
+        if special != 0 {
+            return i + (special.trailing_zeros() / 8) as usize;
         }
         i += 8;
     }
@@ -823,12 +844,36 @@ mod tests {
         }
         let plain = "é中 ~\x7f".repeat(5).into_bytes();
         assert_eq!(plain_end(&plain, 3), plain.len());
+        // The bytes just above each special one, which a borrow from it could flag as well.
+        for (i, after) in [
+            (2, &b"ab\"#]]]]]]]]"[..]),
+            (1, b"a\\]]]]]]]]]"),
+            (0, b"\x1f ]]]]]]]]"),
+        ] {
+            assert_eq!(plain_end(after, 0), i, "{after:?}");
+        }
     }
 
     #[test]
     fn strings_unescape_every_escape_and_surrogate_pairs() {
         let v = parse(br#""a\"\\\/\b\f\n\r\t\u00e9\u4e2d\ud83d\ude00""#).unwrap();
         assert_eq!(v, Value::String("a\"\\/\x08\x0c\n\r\té中😀".into()));
+    }
+
+    #[test]
+    fn strings_read_the_same_from_input_checked_as_a_whole() {
+        for s in [
+            r#""plain""#,
+            r#""中文""#,
+            r#""a\nb中""#,
+            r#""\u00e9x""#,
+            "\"\"",
+        ] {
+            let mut each = Reader::new(s.as_bytes());
+            let mut whole = Reader::with_text(s);
+            assert_eq!(each.string().unwrap(), whole.string().unwrap(), "{s}");
+            assert_eq!(each.i, whole.i);
+        }
     }
 
     #[test]

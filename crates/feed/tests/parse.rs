@@ -358,3 +358,28 @@ fn a_schema_major_version_from_the_future_is_refused_before_anything_else() {
         ]
     );
 }
+
+/// A feed that is valid UTF-8 throughout has its strings checked in one pass; one that is not
+/// is read string by string, as before. Both give what reading string by string gives: the bad
+/// bytes are an error where a string is read, and pass where a value is only skipped.
+#[test]
+fn invalid_utf8_is_an_error_only_in_a_string_that_is_read() {
+    let with = |from: &str, to: &[u8]| {
+        let at = FULL.windows(from.len()).position(|w| w == from.as_bytes());
+        let at = at.expect(from);
+        [&FULL[..at], to, &FULL[at + from.len()..]].concat()
+    };
+    let skipped = with("{\n  \"schema\"", b"{\n  \"x\": \"\xff\",\n  \"schema\"");
+    assert_eq!(parse_feed(&skipped), parse_feed(FULL));
+    assert!(parse_feed(FULL).is_ok());
+
+    let read = with("\"generated_at\": \"", b"\"generated_at\": \"\xe4\xb8");
+    assert_eq!(
+        parse_feed(&read).unwrap_err(),
+        FeedError::Syntax {
+            line: 9,
+            column: 20,
+            message: "invalid unicode code point".into()
+        }
+    );
+}
