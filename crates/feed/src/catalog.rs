@@ -5,29 +5,29 @@
 //! sorts, and never walks document bodies (those can be most of a 10,000-item feed); look-ups
 //! afterwards are hash-map hits or precomputed lists.
 
+use crate::hash::{map_with_capacity, IdMap};
 use crate::model::{
     Agency, Document, Feed, GazetteIssue, GazetteSection, Interpretation, Panel, QaItem, Topic,
 };
 use crate::rich::{Block, Inline, Inlines, RichText};
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 /// A feed with its indexes. Built once; read-only afterwards.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
     feed: Feed,
-    documents: HashMap<String, usize>,
-    qa: HashMap<String, usize>,
-    interpretations: HashMap<String, usize>,
-    issues: HashMap<String, usize>,
-    agencies: HashMap<String, usize>,
-    topics: HashMap<String, usize>,
+    documents: IdMap<String, usize>,
+    qa: IdMap<String, usize>,
+    interpretations: IdMap<String, usize>,
+    issues: IdMap<String, usize>,
+    agencies: IdMap<String, usize>,
+    topics: IdMap<String, usize>,
     /// Per document index: the Q&A items citing it, newest first.
-    qa_citing: HashMap<usize, Vec<usize>>,
+    qa_citing: IdMap<usize, Vec<usize>>,
     /// Per document index: the interpretations citing it, newest first.
-    interpretations_citing: HashMap<usize, Vec<usize>>,
+    interpretations_citing: IdMap<usize, Vec<usize>>,
     /// Per document index: the first issue carrying it.
-    carried: HashMap<usize, Carried>,
+    carried: IdMap<usize, Carried>,
     /// Per issue: its documents in printed order, across sections.
     issue_order: Vec<Vec<usize>>,
     documents_newest: Vec<usize>,
@@ -104,8 +104,8 @@ fn refs_in<'a>(text: &'a Inlines, out: &mut Vec<&'a str>) {
     }
 }
 
-fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
-    let mut map = HashMap::with_capacity(items.len());
+fn index_of<T>(items: &[T], id: impl Fn(&T) -> &str) -> IdMap<String, usize> {
+    let mut map = map_with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         // The first of duplicate ids wins, as validation reports the later ones.
         map.entry(id(item).to_string()).or_insert(i);
@@ -130,7 +130,7 @@ impl Catalog {
             interpretation_rank[i] = rank;
         }
 
-        let mut qa_citing: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut qa_citing: IdMap<usize, Vec<usize>> = IdMap::default();
         for &qi in &qa_newest {
             let q = &feed.qa[qi];
             let cited = q
@@ -140,7 +140,7 @@ impl Catalog {
                 .chain(document_refs(&q.answer));
             add_backlinks(&documents, cited, qi, &mut qa_citing);
         }
-        let mut interpretations_citing: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut interpretations_citing: IdMap<usize, Vec<usize>> = IdMap::default();
         for &xi in &interpretations_newest {
             let x = &feed.interpretations[xi];
             let mut cited: Vec<&str> = x.documents.iter().map(String::as_str).collect();
@@ -159,7 +159,7 @@ impl Catalog {
             );
         }
 
-        let mut carried = HashMap::new();
+        let mut carried = IdMap::default();
         let mut issue_order = Vec::with_capacity(feed.gazette.len());
         for (ii, issue) in feed.gazette.iter().enumerate() {
             let mut order = Vec::new();
@@ -246,7 +246,7 @@ impl Catalog {
     fn backlinks<'a>(
         &'a self,
         doc_id: &str,
-        links: &'a HashMap<usize, Vec<usize>>,
+        links: &'a IdMap<usize, Vec<usize>>,
     ) -> impl Iterator<Item = usize> + 'a {
         self.documents
             .get(doc_id)
@@ -378,10 +378,10 @@ impl Catalog {
 }
 
 fn add_backlinks<'a>(
-    documents: &HashMap<String, usize>,
+    documents: &IdMap<String, usize>,
     cited: impl Iterator<Item = &'a str>,
     citer: usize,
-    links: &mut HashMap<usize, Vec<usize>>,
+    links: &mut IdMap<usize, Vec<usize>>,
 ) {
     for id in cited {
         if let Some(&d) = documents.get(id) {

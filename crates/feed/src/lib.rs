@@ -11,6 +11,7 @@
 pub mod catalog;
 pub mod chart;
 mod decode;
+mod hash;
 pub mod import;
 pub mod json;
 pub mod model;

@@ -8,13 +8,14 @@
 //! Paths are built only when a problem is reported, so that a valid 10,000-item feed costs no
 //! string formatting.
 
+use crate::hash::{map_with_capacity, IdMap, IdSet};
 use crate::model::{
     Chart, ChartKind, Document, Feed, GazetteIssue, Image, Interpretation, Media, Panel, QaItem,
     SCHEMA_MAJOR, SCHEMA_VERSION,
 };
 use crate::rich::{Block, Inline, Inlines};
 use crate::text::LocalText;
-use std::collections::{HashMap, HashSet};
+use std::collections::hash_map::Entry;
 use std::fmt;
 
 /// One thing wrong with a feed: where (a JSON path such as `$.qa[3].documents[0]`) and why.
@@ -42,9 +43,9 @@ impl fmt::Display for Problem {
 /// Every problem in `feed`, in document order. Empty when the feed is valid.
 pub fn validate(feed: &Feed) -> Vec<Problem> {
     let mut c = Checker {
-        documents: feed.documents.iter().map(|d| d.id.as_str()).collect(),
-        agencies: feed.agencies.iter().map(|a| a.id.as_str()).collect(),
-        topics: feed.topics.iter().map(|t| t.id.as_str()).collect(),
+        documents: id_set(feed.documents.iter().map(|d| d.id.as_str())),
+        agencies: id_set(feed.agencies.iter().map(|a| a.id.as_str())),
+        topics: id_set(feed.topics.iter().map(|t| t.id.as_str())),
         problems: Vec::new(),
     };
     let root = Path::ROOT;
@@ -89,7 +90,7 @@ pub fn validate(feed: &Feed) -> Vec<Problem> {
     }
     let gazette = root.field("gazette");
     c.ids(&gazette, feed.gazette.iter().map(|g| g.id.as_str()));
-    let mut issue_numbers: HashMap<(u16, u16), usize> = HashMap::new();
+    let mut issue_numbers: IdMap<(u16, u16), usize> = map_with_capacity(feed.gazette.len());
     for (i, g) in feed.gazette.iter().enumerate() {
         let p = gazette.index(i);
         c.issue(&p, g);
@@ -359,10 +360,17 @@ impl fmt::Display for Path<'_> {
     }
 }
 
+/// The ids of one collection, sized at once (it is built from a slice).
+fn id_set<'f>(ids: impl ExactSizeIterator<Item = &'f str>) -> IdSet<&'f str> {
+    let mut set = IdSet::with_capacity_and_hasher(ids.len(), Default::default());
+    set.extend(ids);
+    set
+}
+
 struct Checker<'f> {
-    documents: HashSet<&'f str>,
-    agencies: HashSet<&'f str>,
-    topics: HashSet<&'f str>,
+    documents: IdSet<&'f str>,
+    agencies: IdSet<&'f str>,
+    topics: IdSet<&'f str>,
     problems: Vec<Problem>,
 }
 
@@ -411,24 +419,25 @@ impl<'f> Checker<'f> {
     }
 
     /// Id syntax and uniqueness within one collection; a duplicate is reported where it repeats.
-    fn ids<'i>(&mut self, collection: &Path, ids: impl Iterator<Item = &'i str>) {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+    fn ids<'i>(&mut self, collection: &Path, ids: impl ExactSizeIterator<Item = &'i str>) {
+        let mut seen: IdMap<&str, usize> = map_with_capacity(ids.len());
         for (i, id) in ids.enumerate() {
             let item = collection.index(i);
             let path = item.field("id");
             if !self.id_syntax(&path, id) {
                 continue;
             }
-            if let Some(&first) = seen.get(id) {
-                self.report(
+            match seen.entry(id) {
+                Entry::Occupied(first) => self.report(
                     &path,
                     format!(
                         "duplicate id {id:?}, first used at {}",
-                        collection.index(first)
+                        collection.index(*first.get())
                     ),
-                );
-            } else {
-                seen.insert(id, i);
+                ),
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                }
             }
         }
     }
@@ -685,7 +694,7 @@ impl<'f> Checker<'f> {
     }
 
     fn rich_text(&mut self, p: &Path, body: &[Block]) {
-        let mut heading_ids: HashMap<&str, usize> = HashMap::new();
+        let mut heading_ids: IdMap<&str, usize> = IdMap::default();
         let mut heading_ordinal = 0usize;
         for (i, block) in body.iter().enumerate() {
             let bp = p.index(i);
