@@ -4,8 +4,9 @@
 //! std's default, SipHash 1-3, costs more than the rest of validation on a large feed: every id
 //! is hashed a few times (uniqueness, then each reference to it). This one takes eight bytes per
 //! multiply. It does not resist collisions crafted on purpose, but neither does the default in
-//! the browser: `wasm32-unknown-unknown` has no randomness to key SipHash with, so its keys are
-//! fixed and known there too. The maps only hold what one feed contains.
+//! the browser: `wasm32-unknown-unknown` has no randomness to key SipHash with, and std takes
+//! its keys from two memory addresses, the same on every load of a build. The maps only hold
+//! what one feed contains.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -33,17 +34,18 @@ impl IdHasher {
 
 impl Hasher for IdHasher {
     fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(w);
-            self.add(u64::from_le_bytes(b));
+        let mut rest = bytes;
+        while let Some((word, after)) = rest.split_first_chunk::<8>() {
+            self.add(u64::from_le_bytes(*word));
+            rest = after;
         }
-        let rest = words.remainder();
-        // The length tells `ab` from `ab\0` once the last word is padded with zeros.
-        let mut b = [0u8; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(b) ^ (bytes.len() as u64).rotate_right(8));
+        // The last bytes, then the length: it tells `ab` from `ab\0`, whose words are the same
+        // once padded with zeros.
+        let mut last = 0u64;
+        for (i, &b) in rest.iter().enumerate() {
+            last |= u64::from(b) << (8 * i);
+        }
+        self.add(last ^ (bytes.len() as u64).rotate_right(8));
     }
 
     fn write_u8(&mut self, n: u8) {

@@ -85,7 +85,8 @@ impl LocalText {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.zh.trim().is_empty()
+        // `trim().is_empty()`, without looking past the first character that is not white space.
+        self.zh.chars().all(char::is_whitespace)
     }
 }
 

@@ -237,15 +237,42 @@ fn check_plain(url: &str) -> Result<(), String> {
     }
     // Almost every URL is printable ASCII, which has neither: the characters are looked at only
     // when there is another byte.
-    let printable_ascii = url.bytes().all(|b| b.is_ascii_graphic());
-    if !printable_ascii && url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if !is_printable_ascii(url.as_bytes())
+        && url.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
         return Err(format!("{url:?} contains spaces or control characters"));
     }
     Ok(())
 }
 
+/// Whether every byte is printable ASCII (`!` to `~`). A feed's URLs are most of its ASCII, so
+/// this looks at eight bytes at a time.
+fn is_printable_ascii(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut rest = b;
+    while let Some((word, after)) = rest.split_first_chunk::<8>() {
+        let w = u64::from_le_bytes(*word);
+        // A high bit flags a byte below `!` (a borrow can only spread from such a byte), or one
+        // above `~` (a carry can only spread from a byte that has its high bit already).
+        let below = w.wrapping_sub(ONES * 0x21) & !w;
+        let above = w.wrapping_add(ONES) | w;
+        if (below | above) & HIGHS != 0 {
+            return false;
+        }
+        rest = after;
+    }
+    rest.iter().all(u8::is_ascii_graphic)
+}
+
+/// Where the first `:` is. (A byte search: `str::find` prepares a searcher first, which costs
+/// more than the few bytes before a scheme's colon.)
+fn colon(url: &str) -> Option<usize> {
+    url.bytes().position(|b| b == b':')
+}
+
 fn check_web(url: &str) -> Result<(), String> {
-    let after = &url[url.find(':').map_or(0, |i| i + 1)..];
+    let after = &url[colon(url).map_or(0, |i| i + 1)..];
     // The authority ends at the first `/`, `?` or `#`; the host follows its last `@`. (ASCII
     // bytes: never inside a multi-byte character, so the slices stay on character boundaries.)
     let host = after.strip_prefix("//").map(|h| {
@@ -254,7 +281,10 @@ fn check_web(url: &str) -> Result<(), String> {
             .position(|b| matches!(b, b'/' | b'?' | b'#'))
             .unwrap_or(h.len());
         let authority = &h[..end];
-        &authority[authority.rfind('@').map_or(0, |i| i + 1)..]
+        &authority[authority
+            .bytes()
+            .rposition(|b| b == b'@')
+            .map_or(0, |i| i + 1)..]
     });
     match host {
         Some(h) if !h.is_empty() && !h.starts_with(':') => Ok(()),
@@ -264,12 +294,14 @@ fn check_web(url: &str) -> Result<(), String> {
 
 /// The URL scheme (RFC 3986: a letter, then letters, digits, `+`, `-`, `.`), when there is one.
 fn scheme_of(url: &str) -> Option<&str> {
-    let end = url.find(':')?;
+    let end = colon(url)?;
     let scheme = &url[..end];
-    let mut chars = scheme.chars();
-    let first = chars.next()?;
+    // ASCII only, so bytes say what characters would: a byte of a longer character is neither.
+    let (first, rest) = scheme.as_bytes().split_first()?;
     (first.is_ascii_alphabetic()
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+        && rest
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')))
     .then_some(scheme)
 }
 
@@ -381,7 +413,9 @@ impl<'f> Checker<'f> {
 
     /// Reports an empty string; true when it is not empty.
     fn non_empty(&mut self, path: &Path, s: &str) -> bool {
-        if s.trim().is_empty() {
+        // What `trim().is_empty()` says, without looking past the first character that is not
+        // white space.
+        if s.chars().all(char::is_whitespace) {
             self.report(path, "must not be empty");
             false
         } else {
@@ -904,6 +938,38 @@ mod tests {
         assert!(check_resource_url("data:image/png;base64,AAAA").is_err());
         assert!(check_resource_url("file:///etc/passwd").is_err());
         assert!(check_resource_url("").is_err());
+    }
+
+    #[test]
+    fn printable_ascii_is_told_apart_by_words_as_byte_by_byte() {
+        let mut edge = Vec::new();
+        for b in [0x00, 0x1f, 0x20, 0x21, 0x22, 0x7e, 0x7f, 0x80, 0xfe, 0xff] {
+            for at in 0..17 {
+                let mut s = vec![b'a'; 17];
+                s[at] = b;
+                edge.push(s);
+            }
+        }
+        edge.push(b"https://zh.wikisource.org/wiki/%E5%B9%B4".to_vec());
+        edge.push(Vec::new());
+        for s in edge {
+            assert_eq!(
+                is_printable_ascii(&s),
+                s.iter().all(u8::is_ascii_graphic),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn schemes_are_a_letter_then_letters_digits_plus_minus_or_dots() {
+        assert_eq!(scheme_of("https://a"), Some("https"));
+        assert_eq!(scheme_of("a+b-c.1:x"), Some("a+b-c.1"));
+        assert_eq!(scheme_of("1a:x"), None);
+        assert_eq!(scheme_of(":x"), None);
+        assert_eq!(scheme_of("é:x"), None);
+        assert_eq!(scheme_of("hé:x"), None);
+        assert_eq!(scheme_of("media/a.png"), None);
     }
 
     #[test]
