@@ -219,9 +219,11 @@ impl<'a> De<'a> {
         mut first: bool,
         f: Field<'_, 'a>,
     ) -> R<u32> {
+        let mut next = 0;
         while let Some(key) = self.r.next_key(&mut first)? {
-            match fields.iter().position(|f| *f == key) {
+            match field_index(fields, &key, next) {
                 Some(k) => {
+                    next = k + 1;
                     self.path.push(Seg::Key(Cow::Borrowed(fields[k])));
                     if seen & 1 << k != 0 {
                         return Err(self.fail(format!("duplicate field `{}`", fields[k])));
@@ -934,6 +936,18 @@ impl<'a> De<'a> {
     }
 }
 
+/// The index of `key` in `fields`, looking from `from` on, then before it. Members are mostly
+/// written in the order of the fields (serde writes them so, leaving out some), so the first
+/// name looked at is mostly the one; the names are distinct, so where the look starts changes
+/// nothing else.
+fn field_index(fields: &[&str], key: &str, from: usize) -> Option<usize> {
+    let (before, after) = fields.split_at(from.min(fields.len()));
+    match after.iter().position(|f| *f == key) {
+        Some(k) => Some(from + k),
+        None => before.iter().position(|f| *f == key),
+    }
+}
+
 /// `integer `5``, `floating point `1.5``: a number as type errors name it.
 fn number_words(n: Number) -> String {
     match n {
@@ -962,4 +976,22 @@ fn one_of(names: &[&str]) -> String {
         out.push('`');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_is_found_wherever_the_look_starts() {
+        let fields = ["id", "title", "number", "kind"];
+        for from in 0..=fields.len() + 1 {
+            for (k, f) in fields.iter().enumerate() {
+                assert_eq!(field_index(&fields, f, from), Some(k), "{f} from {from}");
+            }
+            assert_eq!(field_index(&fields, "body", from), None);
+            assert_eq!(field_index(&fields, "", from), None);
+        }
+        assert_eq!(field_index(&[], "id", 0), None);
+    }
 }

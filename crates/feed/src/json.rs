@@ -177,6 +177,8 @@ impl<'a> Reader<'a> {
     }
 
     /// The next byte after whitespace, not consumed.
+    // Called before every token: a call would cost more than the usual no whitespace at all.
+    #[inline(always)]
     pub(crate) fn peek(&mut self) -> Option<u8> {
         while let Some(&c) = self.b.get(self.i) {
             if !matches!(c, b' ' | b'\n' | b'\t' | b'\r') {
@@ -362,6 +364,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Bytes up to the next `"`, `\` or control character (not consumed).
+    #[inline(always)]
     fn plain_run(&mut self) -> &'a [u8] {
         let start = self.i;
         self.i = plain_end(self.b, start);
