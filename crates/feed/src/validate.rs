@@ -287,7 +287,7 @@ fn check_web(url: &str) -> Result<(), String> {
             .map_or(0, |i| i + 1)..]
     });
     match host {
-        Some(h) if !h.is_empty() && !h.starts_with(':') => Ok(()),
+        Some(h) if !matches!(h.as_bytes().first(), None | Some(b':')) => Ok(()),
         _ => Err(format!("{url:?} has no host")),
     }
 }
