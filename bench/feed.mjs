@@ -149,18 +149,20 @@ try {
   for (let step = 1; step <= navigations; step++) {
     if (step % 2 === 1) {
       // Spread over the contents: a different document each time, near the top and further down.
-      // The contents are a virtual list: scrolling replaces the entries it keeps in the page, so
-      // a card found before a scroll can be gone after it; it is then looked for again.
+      // The contents are a virtual list: scrolling replaces the entries it keeps in the page,
+      // so the n-th card in the page is another entry after every scroll. The card is picked by
+      // its place among those in the page, then followed by its address, which does not move;
+      // if it leaves the page meanwhile, another is picked.
       const cards = page.locator('.gk-doc-card');
       for (let attempt = 1; ; attempt++) {
         const count = await cards.count();
-        const card = cards.nth(((step - 1) / 2 * 7) % count);
+        const pick = ((step - 1) / 2 * 7) % count;
         try {
-          await card.scrollIntoViewIfNeeded({ timeout: 5_000 });
-          await card.click({ timeout: 5_000 });
+          const href = await cards.nth(pick).getAttribute('href', { timeout: 5_000 });
+          await page.locator(`.gk-doc-card[href="${href}"]`).click({ timeout: 5_000 });
           break;
         } catch (e) {
-          if (attempt === 5) throw e;
+          if (attempt === 5) throw new Error(`step ${step}, card ${pick} of ${count}: ${e.message}`);
         }
       }
       await page.waitForURL(/\/documents\//);

@@ -3,14 +3,18 @@
 //! browser laying out thousands of nodes.
 //!
 //! The rows outside the window are stood in for by two empty, hidden-from-assistive-technology
-//! list items whose heights are the rows' measured average pitch times their number. The pitch
-//! is re-measured after each change of window, so rows of any height work; the browser's scroll
-//! anchoring keeps what the reader is looking at in place when an estimate is corrected.
+//! list items whose heights are the rows' measured average pitch times their number. Rows are
+//! measured after each change of window and the pitch is the average over all rows measured,
+//! so rows of any height work; the browser's scroll anchoring keeps what the reader is looking
+//! at in place when an estimate is corrected.
 //!
 //! Keyboard reading keeps working: the window reaches a screen beyond the viewport on each
-//! side, and also a step of rows beyond the row that holds focus. The second part does not wait
-//! for a scroll event and a frame: it is applied when focus arrives, so the next link is in the
-//! page before the next key press, however fast the keys come and however slow the frames.
+//! side, and also a step of rows before and after a row that keyboard focus reaches. The second
+//! part does not wait for a scroll event and a frame: it is applied when focus arrives, so the
+//! next link is in the page before the next key press, however fast the keys come and however
+//! slow the frames. It is for keyboard focus only: a row pressed with the mouse or a finger
+//! takes focus between the press and the release, and rows put in above it then could move it
+//! from under the pointer (the press and the release would land on different rows: no click).
 //! Rows far off screen are not in the page, so the browser's find-in-page does not see
 //! them: use the list only where a list is long (the gazette uses it above 200 entries).
 
@@ -51,8 +55,8 @@ fn window_of(count: usize, pitch: f64, list_top: Option<f64>, viewport: f64) -> 
     (start, end)
 }
 
-/// The window `[start, end)` widened to keep `STEP` rows on each side of the focused row, when
-/// that row is in or next to it. A focused row far from the window (the reader scrolled away
+/// The window `[start, end)` widened to keep `STEP` rows on each side of the focused row in the
+/// page, when that row is in or next to it. A focused row far from the window (the reader scrolled away
 /// from it) does not stretch the window across everything in between.
 fn around_focus(window: (usize, usize), focused: Option<usize>, count: usize) -> (usize, usize) {
     let (start, end) = window;
@@ -109,18 +113,18 @@ where
     let list = NodeRef::<Ul>::new();
     let before = NodeRef::<Li>::new();
     let after = NodeRef::<Li>::new();
-    // The index of the row that holds keyboard focus, if any.
+    // The index of the row that last took focus at the edge of the window, if any.
     let focused = RwSignal::new(None::<usize>);
 
-    let range = Memo::new(move |_| {
+    // The rows near the screen, worked out from the layout when the page scrolls or the pitch
+    // is corrected; then widened around the focused row. Two memos, so that focus moving
+    // widens the window without the layout being read again.
+    let near_screen = Memo::new(move |_| {
         let viewport = position.get().viewport;
         let top = list.get().map(|el| edges(&el).top);
-        around_focus(
-            window_of(count, pitch.get(), top, viewport),
-            focused.get(),
-            count,
-        )
+        window_of(count, pitch.get(), top, viewport)
     });
+    let range = Memo::new(move |_| around_focus(near_screen.get(), focused.get(), count));
 
     // The rows in the page. They are added and removed at the two ends of the window and never
     // moved: a keyed `<For>` re-inserts every kept row when rows are added in front of them,
@@ -195,16 +199,29 @@ where
         let first = shown.try_with_value(|shown| shown.first)?;
         Some(first + place.checked_sub(1)?)
     };
-    let on_focus_in = move |ev: web_sys::FocusEvent| focused.set(row_of(ev.target()));
-    let on_focus_out = move |ev: web_sys::FocusEvent| {
-        // Focus moving to another row is handled by its focusin; leaving the list clears it.
-        if row_of(ev.related_target()).is_none() {
-            focused.set(None);
+    let on_focus_in = move |ev: web_sys::FocusEvent| {
+        // Keyboard focus only (`:focus-visible`): a press of the mouse or a finger focuses the
+        // row it lands on, and a row put in above it then, before the release, could move it
+        // from under the pointer. Pointers reach rows by scrolling, which the window follows.
+        let by_keyboard = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.matches(":focus-visible").unwrap_or(false));
+        let Some(row) = row_of(ev.target()).filter(|_| by_keyboard) else {
+            return;
+        };
+        // Recorded only when the rows beside it are not both in the page yet. The record of an
+        // earlier row is left as it is: it widens the window only while that row is next to it.
+        let now = range.get_untracked();
+        if around_focus(now, Some(row), count) != now {
+            focused.set(Some(row));
         }
     };
 
     // After each change of window, measure the rendered rows (between the two stand-ins) and
-    // correct the pitch when it is more than a pixel off.
+    // correct the pitch when it is more than a pixel off. `samples`: the height and number of
+    // all the rows measured so far.
+    let samples = StoredValue::new((0.0f64, 0usize));
     Effect::new(move |_| {
         let (start, end) = range.get();
         // The frame can come after the list is gone (the reader navigated on at once): every
@@ -232,16 +249,36 @@ where
             } else {
                 edges(&ul).bottom
             };
-            let measured = (bottom - top) / (end - start) as f64;
-            if measured > 0.0 && (measured - old).abs() > 1.0 {
-                pitch.try_set(measured);
+            let (height, rows) = (bottom - top, end - start);
+            let measured = height / rows as f64;
+            if measured <= 0.0 {
+                return;
+            }
+            // The pitch is the average over every row measured so far, not over the rows in
+            // the page now. Rows differ in height (a title may take one line or three), so the
+            // rows of one window can give a pitch that moves the window to rows that give a
+            // pitch that moves it back, for ever. An average over all that were measured
+            // settles. A change of more than a quarter is the layout itself changing (a
+            // larger font): the measuring starts again from this window.
+            let Some((sum_height, sum_rows)) = samples.try_get_value() else {
+                return;
+            };
+            let (sum_height, sum_rows) = if (measured - old).abs() > old * 0.25 {
+                (height, rows)
+            } else {
+                (sum_height + height, sum_rows + rows)
+            };
+            samples.try_set_value((sum_height, sum_rows));
+            let average = sum_height / sum_rows as f64;
+            if (average - old).abs() > 1.0 {
+                pitch.try_set(average);
             }
         });
     });
 
     let gap_style = move |rows: usize| format!("height:{:.0}px", rows as f64 * pitch.get());
     view! {
-        <ul class=class node_ref=list on:focusin=on_focus_in on:focusout=on_focus_out>
+        <ul class=class node_ref=list on:focusin=on_focus_in>
             <li aria-hidden="true" class="gk-vlist__gap" node_ref=before
                 hidden=move || { range.get().0 == 0 }
                 style=move || gap_style(range.get().0)

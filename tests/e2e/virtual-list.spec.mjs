@@ -74,12 +74,13 @@ test('moving through the contents with Tab reaches entries that were not in the 
   await expect(entry(page, 41)).toBeFocused();
 });
 
-test('focus on the last entry in the page brings the next entries in at once, not a frame later', async ({ page }) => {
+test('keyboard focus on the last entry in the page brings the next entries in at once, not a frame later', async ({ page }) => {
   await open(page, URL);
   await expect(entry(page, 1)).toBeVisible();
-  // Keys can come quicker than a slow phone's frames, so the entries after the focused one
-  // must be in the page before the next key, not after a scroll event and a frame. Only
-  // microtasks run between the focus and the check here, and no frame can come between them.
+  // Keys can come quicker than a slow phone's frames, so the entries after the focused one must
+  // be in the page before the next key, not after a scroll event and a frame. Only microtasks
+  // run between the focus and the check here, and no frame can come between them. (Focus from
+  // a script counts as keyboard focus: it shows the focus ring.)
   const after = await page.evaluate(async () => {
     const list = document.querySelector('.gk-doc-list');
     const cards = list.querySelectorAll('.gk-doc-card');
@@ -90,7 +91,7 @@ test('focus on the last entry in the page brings the next entries in at once, no
     return { focused: document.activeElement === last, following: now.length - 1 - now.indexOf(last) };
   });
   expect(after.focused).toBe(true);
-  expect(after.following).toBeGreaterThanOrEqual(8);
+  expect(after.following).toBe(8);
 });
 
 test('the second section of a long issue keeps its heading and its own entries', async ({ page }) => {
