@@ -207,7 +207,10 @@ where
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| el.matches(":focus-visible").unwrap_or(false));
-        let Some(row) = row_of(ev.target()).filter(|_| by_keyboard) else {
+        if !by_keyboard {
+            return;
+        }
+        let Some(row) = row_of(ev.target()) else {
             return;
         };
         // Recorded only when the rows beside it are not both in the page yet. The record of an

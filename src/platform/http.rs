@@ -348,7 +348,7 @@ async fn read_into_buffer(
         .min(limit);
     let mut buffer = js_sys::ArrayBuffer::new(first as u32);
     let mut filled = 0usize;
-    let (done_key, value_key) = (JsValue::from_str("done"), JsValue::from_str("value"));
+    let reads = StreamReads::new();
     loop {
         let size = buffer.byte_length() as usize;
         if filled == size {
@@ -369,19 +369,12 @@ async fn read_into_buffer(
             filled as u32,
             free as u32,
         );
-        let result = JsFuture::from(reader.read_with_array_buffer_view(&view))
-            .await
-            .map_err(|e| HttpError::Body(js_message(&e)))?;
-        let done = js_sys::Reflect::get(&result, &done_key)
-            .ok()
-            .and_then(|v| v.as_bool())
-            .unwrap_or(true);
+        let (done, value) = reads
+            .next(reader.read_with_array_buffer_view(&view))
+            .await?;
         // The read hands the buffer over to the stream and back: the bytes so far are in the
         // buffer of the view it returns, never in the one that was passed in.
-        let value: js_sys::Uint8Array = js_sys::Reflect::get(&result, &value_key)
-            .ok()
-            .and_then(|v| v.dyn_into().ok())
-            .ok_or_else(|| HttpError::Body("the body is not bytes".into()))?;
+        let value = value.ok_or_else(not_bytes)?;
         buffer = value.buffer();
         if done {
             break;
@@ -403,25 +396,15 @@ async fn read_into_buffer(
 /// chunk.
 async fn read_chunks(stream: &web_sys::ReadableStream, max: usize) -> Result<Vec<u8>, HttpError> {
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let (done_key, value_key) = (JsValue::from_str("done"), JsValue::from_str("value"));
+    let reads = StreamReads::new();
     let mut chunks: Vec<js_sys::Uint8Array> = Vec::new();
     let mut total = 0usize;
     loop {
-        let chunk = JsFuture::from(reader.read())
-            .await
-            .map_err(|e| HttpError::Body(js_message(&e)))?;
-        let done = js_sys::Reflect::get(&chunk, &done_key)
-            .ok()
-            .and_then(|v| v.as_bool())
-            .unwrap_or(true);
+        let (done, value) = reads.next(reader.read()).await?;
         if done {
             break;
         }
-        let value = js_sys::Reflect::get(&chunk, &value_key)
-            .map_err(|e| HttpError::Body(js_message(&e)))?;
-        let bytes: js_sys::Uint8Array = value
-            .dyn_into()
-            .map_err(|_| HttpError::Body("the body is not bytes".into()))?;
+        let bytes = value.ok_or_else(not_bytes)?;
         total += bytes.length() as usize;
         if total > max {
             let _ = reader.cancel();
@@ -437,4 +420,43 @@ async fn read_chunks(stream: &web_sys::ReadableStream, max: usize) -> Result<Vec
         at += len;
     }
     Ok(out)
+}
+
+/// Takes apart the answers of a stream reader's `read()`, `{ done, value }`, with the two keys
+/// made once for the whole body.
+struct StreamReads {
+    done_key: JsValue,
+    value_key: JsValue,
+}
+
+impl StreamReads {
+    fn new() -> Self {
+        StreamReads {
+            done_key: JsValue::from_str("done"),
+            value_key: JsValue::from_str("value"),
+        }
+    }
+
+    /// Waits for `read` and gives whether the stream has ended, and the bytes read if the
+    /// value is bytes.
+    async fn next(
+        &self,
+        read: js_sys::Promise,
+    ) -> Result<(bool, Option<js_sys::Uint8Array>), HttpError> {
+        let result = JsFuture::from(read)
+            .await
+            .map_err(|e| HttpError::Body(js_message(&e)))?;
+        let done = js_sys::Reflect::get(&result, &self.done_key)
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true);
+        let value = js_sys::Reflect::get(&result, &self.value_key)
+            .ok()
+            .and_then(|v| v.dyn_into().ok());
+        Ok((done, value))
+    }
+}
+
+fn not_bytes() -> HttpError {
+    HttpError::Body("the body is not bytes".into())
 }

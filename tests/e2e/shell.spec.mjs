@@ -141,3 +141,13 @@ test('moving to a page whose code is still downloading shows a progress bar, the
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('政策问答');
   await expect(bar).not.toHaveClass(/gk-routing--on/);
 });
+
+test('a browser without byte-stream readers (an older WebView) still reads the feed', async ({ page }) => {
+  // The feed is read into one buffer where the browser has BYOB readers, chunk by chunk where
+  // it has not (src/platform/http.rs).
+  await page.addInitScript(() => { delete window.ReadableStreamBYOBReader; });
+  await open(page, '/gazette');
+  expect(await page.evaluate(() => typeof window.ReadableStreamBYOBReader)).toBe('undefined');
+  await expect(page.getByRole('link', { name: zh(issue.label) })).toBeVisible();
+  await expect(page.locator('.gk-feed-notice')).toHaveCount(0);
+});
