@@ -22,8 +22,9 @@ fn main() {
     // shorter tasks instead of one long one (the static shell stays on screen meanwhile).
     platform::task::in_next_task(|| {
         // Swap the static first-paint shell for the live app in the same task, so the browser
-        // never paints an empty page in between.
-        platform::dom::remove_static_shell();
+        // never paints an empty page in between; a pre-rendered page instead stays until the
+        // app's own page is ready (`FeedGate` finishes the takeover).
+        let _ = platform::dom::begin_takeover();
         leptos::mount::mount_to_body(app::App);
     });
 }

@@ -18,6 +18,13 @@ where
 {
     let feed = use_feed();
     let t = use_strings();
+    // Once the page shows its content (or says why it cannot), it replaces a pre-rendered copy
+    // of itself; effects run after the view is in the page, before the browser paints.
+    Effect::new(move |_| {
+        if !matches!(feed.status(), FeedStatus::Loading) {
+            crate::platform::dom::finish_takeover();
+        }
+    });
     move || match feed.status() {
         FeedStatus::Loading => view! {
             <p class="gk-loading" role="status">{move || t.get().loading}</p>

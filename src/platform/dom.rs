@@ -42,12 +42,55 @@ pub fn set_root_attribute(name: &str, value: &str) {
     }
 }
 
-/// Remove the static first-paint shell from `index.html` (the app renders the same chrome).
-pub fn remove_static_shell() {
-    if let Some(shell) = web_sys::window()
+/// The attribute on `<html>` while a pre-rendered page stays on screen and the app is built out
+/// of sight (style/layout.css hides the app's nodes while it is there).
+const TAKING_OVER: &str = "data-taking-over";
+
+fn static_shell() -> Option<web_sys::Element> {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("static-shell"))
-    {
+}
+
+/// How the app replaces the static first paint of `index.html`.
+pub enum Takeover {
+    /// The shell is the plain header and tab bar: it was removed, mount the app now.
+    Immediate,
+    /// The shell is a whole page pre-rendered by the build (`xtask/prerender.mjs`): it stays
+    /// readable while the app is built hidden, and [`finish_takeover`] swaps the two once the
+    /// app's page has its content, so the reader never sees the text give way to a loading line.
+    WhenPageReady,
+}
+
+/// Starts the takeover of the static shell (call in the task that mounts the app).
+pub fn begin_takeover() -> Takeover {
+    let Some(shell) = static_shell() else {
+        return Takeover::Immediate;
+    };
+    if shell.has_attribute("data-prerendered") {
+        set_root_attribute(TAKING_OVER, "");
+        Takeover::WhenPageReady
+    } else {
+        shell.remove();
+        Takeover::Immediate
+    }
+}
+
+/// Ends a [`Takeover::WhenPageReady`]: the pre-rendered page goes and the app shows, in one
+/// task, so no frame is painted between them. Does nothing when there is nothing to take over
+/// (every call after the first, and every visit to a page that was not pre-rendered).
+pub fn finish_takeover() {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    if !root.has_attribute(TAKING_OVER) {
+        return;
+    }
+    if let Some(shell) = static_shell() {
         shell.remove();
     }
+    let _ = root.remove_attribute(TAKING_OVER);
 }

@@ -185,9 +185,10 @@ test.describe('the feed download', () => {
     const from = lines().length - 1;
     const gets = (file) => lines().slice(from).filter((l) => l.includes(`"GET /${file} `));
     try {
-      await open(page, server.url + `gazette/${issue.id}`);
+      // A page served with the shell's preloads (a pre-rendered page has none: prerendered.spec).
+      await open(page, server.url + 'gazette');
       await expect(page.locator('.gk-feed-notices')).toHaveAttribute('data-feed-check', 'done');
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(issue.label));
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('政府公报');
       expect(gets('config.json')).toHaveLength(1);
       expect(gets('feed/feed.json')).toHaveLength(1);
       const started = await page.evaluate(() =>
@@ -331,10 +332,13 @@ test('the service worker precaches every file of the build, and nothing that is 
   const sw = fs.readFileSync(path.join(dir, 'sw.js'), 'utf8');
   const listed = JSON.parse(sw.match(/const PRECACHE = (\[[\s\S]*?\]);/)[1]).map(decodeURIComponent);
   const files = [];
+  const prerendered = [];
   const walk = (d, prefix) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       if (e.name.startsWith('.')) continue;
       if (e.isDirectory()) walk(path.join(d, e.name), `${prefix}${e.name}/`);
+      // Pre-rendered pages: the worker answers every address with the shell instead.
+      else if (prefix && e.name === 'index.html' && fs.readFileSync(path.join(d, e.name), 'utf8').includes('gk-prerendered-from')) prerendered.push(`${prefix}${e.name}`);
       // The server's precompressed copies (x.gz, x.br beside x) are not files the app asks for.
       else if (/\.(gz|br)$/.test(e.name) && fs.existsSync(path.join(d, e.name.slice(0, -3)))) copies.push(`${prefix}${e.name}`);
       else if (`${prefix}${e.name}` !== 'sw.js') files.push(`${prefix}${e.name}`);
@@ -344,6 +348,8 @@ test('the service worker precaches every file of the build, and nothing that is 
   walk(dir, '');
   expect(listed.sort()).toEqual(files.sort());
   expect(copies, 'the build writes a gzip copy of the bundled feed').toContain('feed/feed.json.gz');
+  expect(prerendered, 'the build pre-renders the documents').toContain(`documents/${feed.documents[0].id}/index.html`);
+  for (const page of prerendered) expect(listed).not.toContain(page);
   for (const must of ['index.html', 'config.json', 'manifest.webmanifest', 'feed/feed.json', 'icons/icon-192.png']) {
     expect(listed).toContain(must);
   }

@@ -61,12 +61,33 @@ pub fn release(o: &Options) -> Result<(), String> {
         wasm.link_js,
         wasm.chunks.len()
     );
+    prerender(&o.dist, &o.public_url)?;
     write_precache(&o.dist)
 }
 
-/// Writes the feeds' precompressed copies, then `sw.js` with the list of every file in `dist`
-/// (the last step: it hashes the final bytes).
+/// Writes the bundled feed's item pages as static HTML (`xtask/prerender.mjs`): the app's own
+/// rendering of each, shown before the wasm has loaded on a first visit.
+fn prerender(dist: &std::path::Path, public_url: &str) -> Result<(), String> {
+    step("pre-rendered pages of the bundled feed (the app's own rendering, in Chromium)");
+    util::run(
+        cmd("node")
+            .arg(root().join("xtask/prerender.mjs"))
+            .arg("--dist")
+            .arg(dist)
+            .args(["--public-url", public_url]),
+    )
+}
+
+/// Writes the feeds' precompressed copies, deletes pre-rendered pages of a feed that has since
+/// changed, then writes `sw.js` with the list of every file in `dist` (the last step: it hashes
+/// the final bytes).
 fn write_precache(dist: &std::path::Path) -> Result<(), String> {
+    let stale = crate::postbuild::remove_stale_prerendered(dist)?;
+    if stale > 0 {
+        println!(
+            "    {stale} pre-rendered page(s) of an earlier feed deleted (`cargo xtask build` makes them again)"
+        );
+    }
     step("feeds: precompressed copies for nginx (feed/*.json.gz)");
     let feeds = crate::postbuild::write_feed_gzips(dist)?;
     println!("    {feeds} feed(s) compressed");

@@ -26,9 +26,8 @@ fn main() -> ExitCode {
         None => ("help", &[][..]),
     };
     let result = match cmd {
-        "setup" => setup::run(setup::Scope::Everything),
-        "build" => setup::run(setup::Scope::Build)
-            .and_then(|_| build::release(&build::Options::parse(rest)?)),
+        "setup" => setup::run(),
+        "build" => setup::run().and_then(|_| build::release(&build::Options::parse(rest)?)),
         "precache" => build::precache(rest),
         "serve" => nginx::serve(rest),
         "test" => test::run(rest),

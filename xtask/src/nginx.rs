@@ -2,7 +2,7 @@
 //! (the same server the end-to-end tests use).
 
 use crate::build;
-use crate::setup::{self, Scope};
+use crate::setup;
 use crate::util::{cmd, run};
 
 pub fn serve(args: &[String]) -> Result<(), String> {
@@ -15,7 +15,7 @@ pub fn serve(args: &[String]) -> Result<(), String> {
             _ => build_args.push(a.clone()),
         }
     }
-    setup::run(Scope::Everything)?;
+    setup::run()?;
     let options = build::Options::parse(&build_args)?;
     build::release(&options)?;
     run(cmd("node").args([

@@ -68,8 +68,9 @@ pub struct Precache {
 }
 
 /// Every file of the build, as URLs relative to the app's base (`/`-separated, percent-encoded,
-/// sorted), except the worker itself, hidden files and the server's precompressed copies
-/// (`x.gz`, `x.br` beside `x`: the browser never asks for them by name). Listing the directory
+/// sorted), except the worker itself, hidden files, the server's precompressed copies
+/// (`x.gz`, `x.br` beside `x`: the browser never asks for them by name) and pre-rendered pages
+/// (the worker answers every address with the app shell, `index.html`). Listing the directory
 /// instead of naming files means nothing the build adds (a new icon, a media file) can be
 /// forgotten offline.
 pub fn dist_files(dist: &Path) -> Result<Vec<String>, String> {
@@ -89,7 +90,10 @@ pub fn dist_files(dist: &Path) -> Result<Vec<String>, String> {
             let is_dir = kind.is_dir() || (kind.is_symlink() && entry.path().is_dir());
             if is_dir {
                 walk(&entry.path(), &format!("{rel}/"), out)?;
-            } else if rel != SW_FILE && !is_precompressed_copy(&entry.path()) {
+            } else if rel != SW_FILE
+                && !is_precompressed_copy(&entry.path())
+                && prerendered_from(&entry.path()).is_none()
+            {
                 out.push(rel);
             }
         }
@@ -99,6 +103,72 @@ pub fn dist_files(dist: &Path) -> Result<Vec<String>, String> {
     walk(dist, "", &mut files)?;
     files.sort();
     Ok(files)
+}
+
+/// The marker `xtask/prerender.mjs` writes into every pre-rendered page:
+/// `<meta name="gk-prerendered-from" content="<feed path> <content hash of the feed>">`.
+const PRERENDERED_META: &str = "<meta name=\"gk-prerendered-from\" content=\"";
+
+/// For a pre-rendered page (an `index.html` with the marker), the feed it was made from and
+/// that feed's content hash.
+pub fn prerendered_from(path: &Path) -> Option<(String, String)> {
+    if path.file_name()? != "index.html" {
+        return None;
+    }
+    let html = fs::read_to_string(path).ok()?;
+    let start = html.find(PRERENDERED_META)? + PRERENDERED_META.len();
+    let content = &html[start..start + html[start..].find('"')?];
+    let (feed, hash) = content.rsplit_once(' ')?;
+    Some((feed.to_string(), hash.to_string()))
+}
+
+/// Deletes every pre-rendered page whose feed has changed since it was made, or that
+/// `config.json` no longer names first (their text would not be the app's): run after anything that
+/// changes a build's feed or configuration. Returns how many went.
+pub fn remove_stale_prerendered(dist: &Path) -> Result<usize, String> {
+    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    // The feed the app shows first: the one `config.json` names first.
+    let config = fs::read(dist.join("config.json")).unwrap_or_default();
+    let first_feed = gongkai_feed::json::parse(&config).ok().and_then(|c| {
+        c.get("feeds")?
+            .as_array()?
+            .first()?
+            .as_str()
+            .map(str::to_string)
+    });
+    let mut files = Vec::new();
+    walk(dist, &mut files);
+    let mut removed = 0;
+    for file in files {
+        let Some((feed, hash)) = prerendered_from(&file) else {
+            continue;
+        };
+        let current = fs::read(dist.join(&feed)).ok().map(|b| content_hash(&b));
+        let shown_first = first_feed.as_deref() == Some(feed.as_str());
+        if current.as_deref() == Some(hash.as_str()) && shown_first {
+            continue;
+        }
+        fs::remove_file(&file).map_err(|e| format!("cannot remove {file:?}: {e}"))?;
+        removed += 1;
+        // Its directory too, and the ones above it, once empty.
+        let mut dir = file.parent();
+        while let Some(d) = dir.filter(|d| *d != dist) {
+            if fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+    Ok(removed)
 }
 
 /// `x.gz` or `x.br` with `x` beside it: a copy the static server sends in place of `x`.
@@ -313,6 +383,74 @@ mod tests {
         assert!(!fs::read_to_string(dist.join(SW_FILE))
             .unwrap()
             .contains(".gz"));
+    }
+
+    fn prerendered_page(dist: &Path, route: &str, feed_hash: &str) -> std::path::PathBuf {
+        let dir = dist.join(route);
+        fs::create_dir_all(&dir).unwrap();
+        let page = dir.join("index.html");
+        fs::write(
+            &page,
+            format!(
+                "<!doctype html><html><head><meta name=\"gk-prerendered-from\" content=\"feed/feed.json {feed_hash}\"></head></html>"
+            ),
+        )
+        .unwrap();
+        page
+    }
+
+    #[test]
+    fn pre_rendered_pages_are_not_precached() {
+        let dist = temp_dist("prerendered-precache");
+        let hash = content_hash(b"{}");
+        prerendered_page(&dist, "documents/a", &hash);
+        // An index.html without the marker is a file of the app like any other.
+        fs::create_dir_all(dist.join("feed/media/x")).unwrap();
+        fs::write(dist.join("feed/media/x/index.html"), "<p>").unwrap();
+        let files = dist_files(&dist).unwrap();
+        assert!(
+            !files.iter().any(|f| f.starts_with("documents/")),
+            "{files:?}"
+        );
+        assert!(
+            files.iter().any(|f| f == "feed/media/x/index.html"),
+            "{files:?}"
+        );
+    }
+
+    #[test]
+    fn pre_rendered_pages_of_a_changed_or_unnamed_feed_are_deleted_with_their_folders() {
+        let dist = temp_dist("prerendered-stale");
+        fs::write(dist.join("config.json"), r#"{"feeds":["feed/feed.json"]}"#).unwrap();
+        let current = prerendered_page(&dist, "documents/kept", &content_hash(b"{}"));
+        let stale = prerendered_page(&dist, "documents/gone", &content_hash(b"{ }"));
+        assert_eq!(remove_stale_prerendered(&dist).unwrap(), 1);
+        assert!(current.is_file());
+        assert!(!stale.exists());
+        assert!(!dist.join("documents/gone").exists());
+        assert!(dist.join("documents").is_dir());
+
+        // A feed edited after the build.
+        fs::write(dist.join("feed/feed.json"), r#"{"version":2}"#).unwrap();
+        assert_eq!(remove_stale_prerendered(&dist).unwrap(), 1);
+        assert!(!dist.join("documents").exists());
+
+        // A configuration that now names a remote feed first (the bundled one only as its
+        // fallback) no longer shows the bundled one.
+        let page = prerendered_page(
+            &dist,
+            "qa/a",
+            &content_hash(&fs::read(dist.join("feed/feed.json")).unwrap()),
+        );
+        assert_eq!(remove_stale_prerendered(&dist).unwrap(), 0);
+        fs::write(
+            dist.join("config.json"),
+            r#"{"feeds":["https://example.org/feed.json","feed/feed.json"]}"#,
+        )
+        .unwrap();
+        assert_eq!(remove_stale_prerendered(&dist).unwrap(), 1);
+        assert!(!page.exists());
+        assert!(dist.join("index.html").is_file());
     }
 
     #[test]

@@ -17,23 +17,15 @@ pub const DEBIAN_PACKAGES: [&str; 5] = [
     "libnginx-mod-http-brotli-static",
 ];
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// What a release build needs (Rust target, trunk, wasm-bindgen, wasm-opt).
-    Build,
-    /// Also the browser, fonts and nginx for tests and `serve`.
-    Everything,
-}
-
-pub fn run(scope: Scope) -> Result<(), String> {
+/// Everything a release build, the tests and `serve` need: the Rust target, trunk,
+/// wasm-bindgen, the npm tools, and the browser, fonts and nginx (the build itself serves the
+/// app to Chromium to pre-render its pages, `xtask/prerender.mjs`).
+pub fn run() -> Result<(), String> {
     wasm_target()?;
     trunk()?;
     wasm_bindgen()?;
     npm_tools()?;
-    if scope == Scope::Everything {
-        debian_packages()?;
-    }
-    Ok(())
+    debian_packages()
 }
 
 fn wasm_target() -> Result<(), String> {

@@ -1,7 +1,7 @@
 //! `cargo xtask test`: every test, in order, with a one-line summary per stage at the end.
 
 use crate::build;
-use crate::setup::{self, Scope};
+use crate::setup;
 use crate::util::{self, cmd, step};
 use std::time::Instant;
 
@@ -96,7 +96,7 @@ fn e2e() -> Result<(), String> {
 }
 
 pub fn run_all() -> Result<(), String> {
-    setup::run(Scope::Everything)?;
+    setup::run()?;
     let mut results = Vec::new();
     for stage in STAGES {
         step(&format!("stage: {}", stage.name));

@@ -226,9 +226,16 @@ fn name_and_copy(
     // Start-up: on a deep link, start fetching that page's chunks at once (the link module
     // fetches them again later and gets them from the HTTP cache), then load the bindings and
     // the main module. Kept in a file of its own (not inline) so the Content-Security-Policy
-    // needs no 'unsafe-inline'.
+    // needs no 'unsafe-inline'. A pre-rendered page (xtask/prerender.mjs) is readable as it
+    // is, so its first paint comes first: nothing is downloaded until the browser reports its
+    // first contentful paint (or, without paint timing, two frames have begun; at once in a
+    // tab that is not drawn, where there is no paint to wait for), and its HTML has no preloads.
     let boot = format!(
-        "const base = '{public_url}';\n\
+        "if (document.getElementById('static-shell')?.hasAttribute('data-prerendered') && document.visibilityState !== 'hidden') await new Promise((painted) => {{\n\
+         \x20 if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint')) return requestAnimationFrame(() => requestAnimationFrame(painted));\n\
+         \x20 new PerformanceObserver((list, seen) => {{ if (list.getEntriesByName('first-contentful-paint').length) {{ seen.disconnect(); painted(); }} }}).observe({{ type: 'paint', buffered: true }});\n\
+         }});\n\
+         const base = '{public_url}';\n\
          const here = location.pathname.startsWith(base) ? location.pathname.slice(base.length).replace(/\\/+$/, '') : null;\n\
          const page = here === null ? undefined : {table}.find(([route]) => route.test(here));\n\
          for (const n of page ? page[1] : []) fetch(`${{base}}chunk${{n}}-{hash}.wasm`).catch(() => {{}});\n\

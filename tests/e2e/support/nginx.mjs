@@ -49,7 +49,7 @@ export function writeConfig({ port, dist, name = `nginx-${port}`, subPath = '/',
     serverBody = `root ${webRoot};\n    location ${subPath} {\n      include gongkai-locations-sub.conf;\n    }`;
     const sub = fs
       .readFileSync(path.join(root, 'deploy', 'nginx', 'gongkai-locations.conf'), 'utf8')
-      .replace('try_files $uri /index.html;', `try_files $uri ${subPath}index.html;`)
+      .replace('try_files $uri $uri/index.html /index.html;', `try_files $uri $uri/index.html ${subPath}index.html;`)
       // The app-route fallback must sit inside the sub-path's location (nginx refuses `/` there).
       .replace('location / {', `location ${subPath} {`);
     fs.writeFileSync(path.join(dir, 'gongkai-locations-sub.conf'), sub);

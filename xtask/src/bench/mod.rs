@@ -22,7 +22,7 @@ mod size;
 mod wasm;
 
 use crate::build;
-use crate::setup::{self, Scope};
+use crate::setup;
 use crate::util::{self, cmd, output, root, step};
 use report::{Section, Summary};
 use std::path::{Path, PathBuf};
@@ -87,12 +87,7 @@ impl Options {
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let o = Options::parse(args)?;
-    let browser = o.wants("load") || o.wants("feed") || o.wants("search");
-    setup::run(if browser {
-        Scope::Everything
-    } else {
-        Scope::Build
-    })?;
+    setup::run()?;
     let app_needed = o.wants("size") || o.wants("load") || o.wants("feed");
     if o.build && app_needed {
         let dist = o.dist.strip_prefix(root()).unwrap_or(&o.dist);

@@ -1,0 +1,173 @@
+// Pre-rendered pages (xtask/prerender.mjs): a shared link to an item of the bundled feed shows
+// the item itself before the wasm has loaded, or with no JavaScript at all, and the app then
+// takes the page over without a loading line, a flash or anything moving.
+import { test, expect, feed, zh, open } from './support/fixtures.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dist = path.resolve(process.env.GONGKAI_DIST || 'dist');
+
+const doc = feed.documents.find((d) => d.id === 'nmg-2019-zwgk-yaodian');
+const qa = feed.qa[0];
+const firstParagraph = doc.body.find((b) => b.type === 'paragraph');
+/** The zh-Hans text of a paragraph's runs. */
+const plain = (runs) => (Array.isArray(runs) ? runs : [runs])
+  .map((r) => (typeof r === 'string' ? r : zh(r.text ?? r.em ?? r.strong ?? r)))
+  .join('');
+
+test('every item of the bundled feed has its page in the build, headed by its own title', () => {
+  const escape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const items = [
+    ...feed.documents.map((d) => [`documents/${d.id}`, d.title]),
+    ...feed.qa.map((q) => [`qa/${q.id}`, q.question]),
+    ...feed.interpretations.map((x) => [`interpretations/${x.id}`, x.title]),
+    ...feed.gazette.map((g) => [`gazette/${g.id}`, g.label]),
+  ];
+  for (const [route, title] of items) {
+    const file = path.join(dist, route, 'index.html');
+    expect(fs.existsSync(file), `${route}/index.html`).toBe(true);
+    const html = fs.readFileSync(file, 'utf8');
+    expect(html, route).toMatch(/<div [^>]*id="static-shell"[^>]*data-prerendered/);
+    expect(html, route).toMatch(new RegExp(`<h1[^>]*>${escape(zh(title)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    // The same scripts as the app shell, and no others.
+    const scripts = (h) => h.match(/<script[^>]*>/g);
+    expect(scripts(html), route).toEqual(scripts(fs.readFileSync(path.join(dist, 'index.html'), 'utf8')).map((t) => t.replace(/=([^\s">]+)/g, '="$1"')));
+  }
+  // Lists that filter by query are left to the shell.
+  for (const list of ['qa', 'gazette']) expect(fs.existsSync(path.join(dist, list, 'index.html')), list).toBe(false);
+});
+
+test.describe('with no JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a document link shows the document: title, details, text and working links', async ({ page }) => {
+    await page.goto(`/documents/${doc.id}`);
+    await expect(page).toHaveTitle(new RegExp(zh(doc.title)));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(doc.title));
+    await expect(page.locator('.gk-doc__meta time').first()).toHaveText(doc.issued);
+    await expect(page.locator('.gk-rich > p').first()).toHaveText(plain(firstParagraph.text));
+    // The gazette tab is the current one, as in the app.
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    await expect(nav.getByRole('link', { name: '公报' })).toHaveAttribute('aria-current', 'page');
+    // Its links are plain links: the breadcrumb opens the gazette (the app shell, here inert).
+    await page.locator('.gk-breadcrumb a').first().click();
+    await expect(page).toHaveURL(/\/gazette$/);
+  });
+
+  test('a question link shows the question and its answer', async ({ page }) => {
+    await page.goto(`/qa/${qa.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(qa.question));
+  });
+
+  test('addresses that are not pre-rendered get the app shell', async ({ page }) => {
+    for (const url of ['/documents/no-such-document', '/qa', '/search?q=公开']) {
+      await page.goto(url);
+      await expect(page.locator('#static-shell')).not.toHaveAttribute('data-prerendered');
+      await expect(page.locator('#static-shell .gk-loading')).toHaveText('正在加载…');
+    }
+  });
+});
+
+test('a document shows before its code has loaded, and the app takes it over in place', async ({ page }) => {
+  // Every frame until the app has taken over (and a few after): what the reader saw.
+  await page.addInitScript(() => {
+    const seen = [];
+    const shifts = [];
+    window.__seen = seen;
+    window.__shifts = shifts;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) shifts.push(e.value);
+    }).observe({ type: 'layout-shift', buffered: true });
+    const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const box = (el) => {
+      const r = el?.getBoundingClientRect();
+      return r ? [r.x, r.y, r.width, r.height].map((n) => Math.round(n * 10) / 10).join(',') : null;
+    };
+    let after = 0;
+    const look = () => {
+      if (document.body) {
+        const taking = !!document.getElementById('static-shell');
+        const h1 = [...document.querySelectorAll('h1')].filter(shown);
+        const p = [...document.querySelectorAll('.gk-rich > p')].filter(shown)[0];
+        seen.push({
+          static: taking,
+          h1s: h1.map((h) => h.textContent),
+          h1: box(h1[0]),
+          p: box(p),
+          loading: [...document.querySelectorAll('.gk-loading, .gk-route-pending')].some(shown),
+        });
+        if (!taking) after += 1;
+      }
+      if (after < 5) requestAnimationFrame(afterFrame);
+    };
+    // Read each frame's layout once it has been painted, not in the frame callback: there a
+    // forced layout would come before the browser decides which `content-visibility: auto`
+    // blocks are on screen, and see their size estimates rather than what is painted.
+    const afterFrame = () => setTimeout(look);
+    requestAnimationFrame(afterFrame);
+  });
+  // The page's code is held back until the pre-rendered page has been seen.
+  let release;
+  const released = new Promise((r) => { release = r; });
+  await page.route(/\/chunk\d+-[0-9a-f]{16}\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(`/documents/${doc.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(doc.title));
+  await expect(page.locator('#static-shell')).toHaveAttribute('data-prerendered', '');
+  // The main module is running and waits for the page's code: the pre-rendered page stays.
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('body > .gk-app').length)).toBe(2);
+  await expect(page.locator('#static-shell')).toBeVisible();
+  release();
+  await expect(page.locator('#static-shell')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(doc.title));
+  await expect.poll(() => page.evaluate(() => window.__seen.filter((f) => !f.static).length)).toBeGreaterThanOrEqual(5);
+
+  const seen = await page.evaluate(() => window.__seen);
+  const before = seen.filter((f) => f.static);
+  const afterTakeover = seen.filter((f) => !f.static);
+  expect(before.length, 'frames painted with the pre-rendered page').toBeGreaterThan(0);
+  for (const f of seen) {
+    // Every frame, before and after: the document's one title, in the same place, its first
+    // paragraph in the same place, and never a loading line.
+    expect(f.h1s).toEqual([zh(doc.title)]);
+    expect(f.loading).toBe(false);
+    expect(f.h1).toBe(afterTakeover[0].h1);
+    expect(f.p).toBe(afterTakeover[0].p);
+  }
+  expect(await page.evaluate(() => window.__shifts), 'layout shifts').toEqual([]);
+  // The live app answers: the text-size control, inert in the copy, now works.
+  const size = page.locator('.gk-doc__tools .gk-font-size__value');
+  const was = await size.textContent();
+  await page.getByRole('button', { name: '增大字号' }).click();
+  await expect(size).not.toHaveText(was);
+});
+
+test('a pre-rendered page downloads nothing of the app before its first paint', async ({ page }) => {
+  await open(page, `/documents/${doc.id}`);
+  const { paint, requests } = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    requests: performance.getEntriesByType('resource')
+      .filter((r) => /(_bg\.wasm|chunk\d+-[0-9a-f]{16}\.wasm|gongkai-[0-9a-f]{16}\.js|config\.json|feed\.json)$/.test(r.name))
+      .map((r) => ({ file: new URL(r.name).pathname, at: r.startTime, by: r.initiatorType })),
+  }));
+  expect(paint, 'first contentful paint').toBeGreaterThan(0);
+  for (const file of ['_bg.wasm', 'config.json', 'feed/feed.json']) {
+    expect(requests.some((r) => r.file.endsWith(file)), `${file} downloaded`).toBe(true);
+  }
+  for (const r of requests) {
+    expect(r.at, `${r.file} starts after the first paint`).toBeGreaterThanOrEqual(paint);
+    // Not preloaded by the page: requested by the start-up script and the app.
+    expect(r.by, r.file).not.toBe('link');
+  }
+});
+
+test('once taken over, the app is the page: in-app navigation works and the copy is gone', async ({ page }) => {
+  await open(page, `/documents/${doc.id}`);
+  await expect(page.locator('[data-prerendered]')).toHaveCount(0);
+  await expect(page.locator('main#main')).toHaveCount(1);
+  await page.locator('.gk-breadcrumb a').first().click();
+  await expect(page).toHaveURL(/\/gazette$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
