@@ -80,7 +80,7 @@ pub fn Header() -> impl IntoView {
     };
     view! {
         <header class="gk-header">
-            <A href="/" attr:class="gk-header__brand" exact=true>
+            <A href=dom::app_href("/") attr:class="gk-header__brand" exact=true>
                 <span class="gk-header__logo" aria-hidden="true">"公"</span>
                 <span class="gk-header__names">
                     <span class="gk-header__app">{move || t.get().app_name}</span>
@@ -88,11 +88,11 @@ pub fn Header() -> impl IntoView {
                 </span>
             </A>
             <div class="gk-header__actions">
-                <A href="/search" attr:class="gk-header__action">
+                <A href=dom::app_href("/search") attr:class="gk-header__action">
                     {icon(ICON_SEARCH)}
                     <span class="gk-visually-hidden">{move || t.get().nav_search}</span>
                 </A>
-                <A href="/settings" attr:class="gk-header__action">
+                <A href=dom::app_href("/settings") attr:class="gk-header__action">
                     {icon(ICON_SETTINGS)}
                     <span class="gk-visually-hidden">{move || t.get().nav_settings}</span>
                 </A>

@@ -1,6 +1,7 @@
 //! A document as a link card: title, 文号 and issuing agency. Used for "policy basis",
 //! "interprets" and gazette tables of contents.
 
+use crate::platform::dom;
 use crate::state::prefs::use_strings;
 use gongkai_feed::{Document, Lang};
 use leptos::prelude::*;
@@ -16,7 +17,7 @@ pub fn DocumentCard(document: Document, agency: String, lang: Lang) -> impl Into
     let title = document.title.get(lang).to_string();
     let number = document.number.clone();
     view! {
-        <A href=href attr:class="gk-doc-card">
+        <A href=dom::app_href(&href) attr:class="gk-doc-card">
             <span class="gk-doc-card__title">{title}</span>
             <span class="gk-doc-card__meta">
                 {number.map(|n| view! {

@@ -4,6 +4,7 @@
 
 use crate::components::rich_text::FeedImage;
 use crate::i18n::Strings;
+use crate::platform::dom;
 use crate::state::prefs::use_strings;
 use gongkai_feed::{Image, Interpretation, Lang, Panel};
 use leptos::prelude::*;
@@ -101,7 +102,7 @@ pub fn InterpretationCard(
         <article class="gk-interp-card">
             <div class="gk-interp-card__body">
                 <h2 class="gk-interp-card__title">
-                    <A href=href attr:class="gk-interp-card__link">{title}</A>
+                    <A href=dom::app_href(&href) attr:class="gk-interp-card__link">{title}</A>
                 </h2>
                 <p class="gk-interp-card__meta">
                     <span class="gk-interp-card__agency">{agency}</span>

@@ -4,6 +4,7 @@
 //! other. Renders nothing when no interpretation cites the document.
 
 use crate::components::interpretation_card::media_kinds;
+use crate::platform::dom;
 use crate::state::prefs::{use_lang, use_strings};
 use gongkai_feed::catalog::Catalog;
 use leptos::prelude::*;
@@ -40,7 +41,7 @@ pub fn InterpretationsOfDocument(catalog: Arc<Catalog>, document_id: String) -> 
             };
             view! {
                 <li>
-                    <A href=href attr:class="gk-interp-link">
+                    <A href=dom::app_href(&href) attr:class="gk-interp-link">
                         <span class="gk-interp-link__badge" aria-hidden="true">
                             {move || t.get().nav_interpretations}
                         </span>

@@ -1,6 +1,7 @@
 //! The "not found" state shown for unknown ids and unknown routes: says what happened and
 //! offers a way back, never a blank page.
 
+use crate::platform::dom;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -18,7 +19,7 @@ pub fn NotFoundState(
         <section class="gk-not-found" aria-labelledby="not-found-title">
             <h1 id="not-found-title">{move || title.get()}</h1>
             <p>{move || message.get()}</p>
-            <p><A href=back_href attr:class="gk-button">{move || back_label.get()}</A></p>
+            <p><A href=dom::app_href(&back_href) attr:class="gk-button">{move || back_label.get()}</A></p>
         </section>
     }
 }

@@ -29,7 +29,7 @@ pub fn QaSummaryItem(item: QaItem, lang: Lang) -> impl IntoView {
                         <RichTextView blocks=answer.clone()/>
                     </Show>
                     <p class="gk-qa__actions">
-                        <A href=href.clone() attr:class="gk-button gk-button--quiet">
+                        <A href=dom::app_href(&href) attr:class="gk-button gk-button--quiet">
                             {move || t.get().qa_open_page}
                         </A>
                         <ShareButton

@@ -1,6 +1,7 @@
 //! Renders structured rich text from the feed as elements and text nodes. Feed strings are
 //! never parsed as HTML: markup inside them shows as the literal text it is.
 
+use crate::platform::dom;
 use crate::state::feed::use_feed;
 use crate::state::prefs::use_lang;
 use gongkai_feed::catalog::outline;
@@ -53,7 +54,7 @@ fn inline(run: &Inline, lang: Lang) -> AnyView {
                     .and_then(|c| c.document(document).map(|d| d.title.get(lang).to_string()))
                     .unwrap_or_else(|| document.clone()),
             };
-            view! { <A href=format!("/documents/{document}") attr:class="gk-docref">{label}</A> }
+            view! { <A href=dom::app_href(&format!("/documents/{document}")) attr:class="gk-docref">{label}</A> }
                 .into_any()
         }
     }

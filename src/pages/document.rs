@@ -74,7 +74,7 @@ fn pager_link(doc: Option<&Document>, lang: Lang, next: bool) -> AnyView {
         ("gk-pager__link gk-pager__link--prev", "prev")
     };
     view! {
-        <A href=href attr:class=class attr:rel=rel>
+        <A href=dom::app_href(&href) attr:class=class attr:rel=rel>
             <span class="gk-pager__dir">
                 {move || if next { t.get().next } else { t.get().previous }}
             </span>
@@ -121,13 +121,13 @@ fn DocumentReader(catalog: Arc<Catalog>, id: String) -> impl IntoView {
     let breadcrumb_issue = carried.clone().map(|(href, label)| {
         view! {
             <span aria-hidden="true" class="gk-breadcrumb__sep">"›"</span>
-            <A href=href>{label}</A>
+            <A href=dom::app_href(&href)>{label}</A>
         }
     });
     let carried_in = carried.map(|(href, label)| {
         view! {
             <dt>{move || t.get().gazette_carried_in}</dt>
-            <dd><A href=href attr:class="gk-doc__issue">{label}</A></dd>
+            <dd><A href=dom::app_href(&href) attr:class="gk-doc__issue">{label}</A></dd>
         }
     });
     let addressees = doc
@@ -159,7 +159,7 @@ fn DocumentReader(catalog: Arc<Catalog>, id: String) -> impl IntoView {
             .map(|q| {
                 let href = format!("/qa/{}", q.id);
                 let label = q.question.get(l).to_string();
-                view! { <li><A href=href>{label}</A></li> }
+                view! { <li><A href=dom::app_href(&href)>{label}</A></li> }
             })
             .collect_view();
         view! {
@@ -205,7 +205,7 @@ fn DocumentReader(catalog: Arc<Catalog>, id: String) -> impl IntoView {
         <ReadingProgress percent=percent/>
         <article class="gk-doc" aria-labelledby=TITLE_ID>
             <p class="gk-breadcrumb gk-no-print">
-                <A href="/gazette">{move || t.get().gazette_title}</A>
+                <A href=dom::app_href("/gazette")>{move || t.get().gazette_title}</A>
                 {breadcrumb_issue}
             </p>
             <header class="gk-doc__header">

@@ -3,6 +3,7 @@
 
 use crate::components::feed_gate::FeedGate;
 use crate::i18n::Strings;
+use crate::platform::dom;
 use crate::state::prefs::{use_lang, use_strings};
 use crate::state::search::{recent_searches, remember_search, use_search};
 use gongkai_feed::catalog::Catalog;
@@ -288,7 +289,7 @@ fn Search(catalog: Arc<Catalog>) -> impl IntoView {
                 view! {
                     <li class="gk-hit">
                         <span class="gk-hit__kind">{move || kind_label(t.get(), kind)}</span>
-                        <A href=href attr:class="gk-hit__title" on:click=move |_| remember_search(&q)>
+                        <A href=dom::app_href(&href) attr:class="gk-hit__title" on:click=move |_| remember_search(&q)>
                             {title}
                         </A>
                         {number.map(|n| view! { <span class="gk-hit__number">{n}</span> })}

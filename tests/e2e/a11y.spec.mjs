@@ -46,6 +46,8 @@ test('elder mode makes the reading text at least 18 px and every control at leas
   await page.getByRole('checkbox', { name: '长辈模式' }).check();
   await expect(page.locator('html')).toHaveAttribute('data-elder', 'on');
   await open(page, '/qa');
+  // The questions and their topic buttons are in before the controls are counted.
+  await expect(page.locator('.gk-qa__question').first()).toBeVisible();
   const controls = page.locator('.gk-tabbar__link, main button, main .gk-button, main input[type="search"]');
   const count = await controls.count();
   expect(count).toBeGreaterThan(5);

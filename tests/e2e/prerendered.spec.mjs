@@ -4,6 +4,7 @@
 import { test, expect, feed, zh, open } from './support/fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
+import { startNginx } from './support/nginx.mjs';
 
 const dist = path.resolve(process.env.GONGKAI_DIST || 'dist');
 
@@ -170,4 +171,41 @@ test('once taken over, the app is the page: in-app navigation works and the copy
   await page.locator('.gk-breadcrumb a').first().click();
   await expect(page).toHaveURL(/\/gazette$/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+// The router does not put its base in front of an in-app link's address (leptos_router's `<A>`
+// passes a path that starts with `/` through as it is): under a sub-path every link inside a
+// page went to the site root, a 404. Links now carry the base, in the app and in the copies.
+test.describe('under a sub-path', () => {
+  const subDist = path.resolve(process.env.GONGKAI_SUB_DIST || 'dist-sub');
+
+  test('links inside pages stay under it, in the pre-rendered page and in the app', async ({ browser }) => {
+    if (!fs.existsSync(path.join(subDist, 'index.html'))) {
+      throw new Error(`no sub-path build in ${subDist}: run \`cargo xtask build --public-url /gongkai/ --dist dist-sub\``);
+    }
+    const name = `prerendered-sub-${test.info().project.name}-${test.info().workerIndex}`;
+    const server = await startNginx({ dist: subDist, subPath: '/gongkai/', name });
+    try {
+      const inPage = (page) => page.locator('main a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      const still = await browser.newContext({ javaScriptEnabled: false });
+      const copy = await still.newPage();
+      await copy.goto(`${server.url}documents/${doc.id}`);
+      await expect(copy.getByRole('heading', { level: 1 })).toHaveText(zh(doc.title));
+      const copyLinks = await inPage(copy);
+      expect(copyLinks.length).toBeGreaterThan(3);
+      for (const href of copyLinks) expect(href).toMatch(/^\/gongkai\//);
+      await still.close();
+
+      const live = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await live.newPage();
+      await open(page, `${server.url}documents/${doc.id}`);
+      for (const href of await inPage(page)) expect(href).toMatch(/^\/gongkai\//);
+      await page.locator('.gk-breadcrumb a').first().click();
+      await expect(page).toHaveURL(`${server.url}gazette`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('政府公报');
+      await live.close();
+    } finally {
+      await server.stop();
+    }
+  });
 });

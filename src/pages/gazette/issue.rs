@@ -8,6 +8,7 @@ use crate::components::not_found_state::missing_item;
 use crate::components::rich_text::FeedImage;
 use crate::components::virtual_list::VirtualList;
 use crate::pages::{id_param, set_page_title};
+use crate::platform::dom;
 use crate::state::prefs::{use_lang, use_strings};
 use gongkai_feed::catalog::Catalog;
 use leptos::prelude::*;
@@ -109,7 +110,7 @@ fn IssueContents(catalog: Arc<Catalog>, id: String) -> impl IntoView {
         .collect_view();
     view! {
         <article class="gk-issue" aria-labelledby="issue-title">
-            <p class="gk-breadcrumb"><A href="/gazette">{move || t.get().gazette_title}</A></p>
+            <p class="gk-breadcrumb"><A href=dom::app_href("/gazette")>{move || t.get().gazette_title}</A></p>
             <header class="gk-issue__header">
                 {cover}
                 <div class="gk-issue__heading">

@@ -3,6 +3,7 @@
 
 use crate::components::feed_gate::FeedGate;
 use crate::components::rich_text::FeedImage;
+use crate::platform::dom;
 use crate::platform::perf;
 use crate::state::prefs::{use_lang, use_strings};
 use gongkai_feed::catalog::Catalog;
@@ -158,7 +159,7 @@ fn year_section(
                 <li class="gk-issue-card">
                     {cover}
                     <div class="gk-issue-card__text">
-                        <A href=href attr:class="gk-issue-card__link">{label}</A>
+                        <A href=dom::app_href(&href) attr:class="gk-issue-card__link">{label}</A>
                         <span class="gk-issue-card__meta">
                             <time datetime=published.clone()>{published.clone()}</time>
                             <span>{move || (t.get().gazette_documents_count)(count)}</span>

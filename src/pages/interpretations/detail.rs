@@ -84,7 +84,7 @@ fn InterpretationDetail(catalog: Arc<Catalog>, id: String) -> impl IntoView {
                 "gk-pager__link gk-pager__link--prev"
             };
             view! {
-                <A href=href attr:class=class>
+                <A href=dom::app_href(&href) attr:class=class>
                     <span class="gk-pager__dir">
                         {move || if next { t.get().next } else { t.get().previous }}
                     </span>
@@ -107,7 +107,7 @@ fn InterpretationDetail(catalog: Arc<Catalog>, id: String) -> impl IntoView {
     view! {
         <article class="gk-interp" aria-labelledby="interp-title">
             <p class="gk-breadcrumb">
-                <A href="/interpretations">{move || t.get().interpretations_title}</A>
+                <A href=dom::app_href("/interpretations")>{move || t.get().interpretations_title}</A>
             </p>
             <header class="gk-interp__header">
                 <h1 id="interp-title">{title.clone()}</h1>

@@ -41,7 +41,7 @@ fn QaDetail(catalog: Arc<Catalog>, id: String) -> impl IntoView {
         .map(|tp| {
             let href = format!("/qa?topic={}", tp.id);
             let name = tp.name.get(l).to_string();
-            view! { <li><A href=href attr:class="gk-tag">{name}</A></li> }
+            view! { <li><A href=dom::app_href(&href) attr:class="gk-tag">{name}</A></li> }
         })
         .collect_view();
     let basis = q
@@ -63,14 +63,14 @@ fn QaDetail(catalog: Arc<Catalog>, id: String) -> impl IntoView {
         .map(|r| {
             let href = format!("/qa/{}", r.id);
             let label = r.question.get(l).to_string();
-            view! { <li><A href=href>{label}</A></li> }
+            view! { <li><A href=dom::app_href(&href)>{label}</A></li> }
         })
         .collect_view();
     let share_path = format!("/qa/{}", q.id);
     let updated = q.updated.clone();
     view! {
         <article class="gk-qa-detail" aria-labelledby="qa-title">
-            <p class="gk-breadcrumb"><A href="/qa">{move || t.get().qa_title}</A></p>
+            <p class="gk-breadcrumb"><A href=dom::app_href("/qa")>{move || t.get().qa_title}</A></p>
             <h1 id="qa-title">{question.clone()}</h1>
             <div class="gk-qa-detail__meta">
                 <ul class="gk-tags" aria-label=move || t.get().topics>{topics}</ul>
