@@ -139,10 +139,36 @@ async function main() {
         const app = document.querySelector('body > .gk-app');
         const doc = new DOMParser().parseFromString(shellHtml, 'text/html');
         const copy = doc.importNode(app, true);
+        // The framework's empty placeholder comments mean nothing outside the app.
+        const comments = doc.createTreeWalker(copy, NodeFilter.SHOW_COMMENT);
+        const placeholders = [];
+        while (comments.nextNode()) placeholders.push(comments.currentNode);
+        for (const c of placeholders) c.remove();
+        // The page reads without JavaScript: no "needs JavaScript" notice under it.
+        doc.querySelector('noscript')?.remove();
         copy.id = 'static-shell';
         copy.setAttribute('data-prerendered', '');
         doc.getElementById('static-shell').replaceWith(copy);
         doc.title = document.title;
+        // What a link preview shows (chat apps read these from the HTML, never running the
+        // app): the item's title and the opening of its text.
+        const heading = document.querySelector('main h1')?.textContent.trim();
+        const opening = document.querySelector('main .gk-rich p')?.textContent.trim().replace(/\s+/g, ' ');
+        const summary = opening && (opening.length > 120 ? `${opening.slice(0, 119)}…` : opening);
+        const setMeta = (attr, key, value) => {
+          if (!value) return;
+          let m = doc.head.querySelector(`meta[${attr}="${key}"]`);
+          if (!m) {
+            m = doc.createElement('meta');
+            m.setAttribute(attr, key);
+            doc.head.append(m);
+          }
+          m.setAttribute('content', value);
+        };
+        setMeta('name', 'description', summary);
+        setMeta('property', 'og:type', 'article');
+        setMeta('property', 'og:title', heading);
+        setMeta('property', 'og:description', summary);
         // No preloads (see the top of this file).
         for (const l of doc.head.querySelectorAll('link[rel="preload"], link[rel="modulepreload"]')) l.remove();
         const m = doc.createElement('meta');

@@ -34,6 +34,13 @@ test('every item of the bundled feed has its page in the build, headed by its ow
     const scripts = (h) => h.match(/<script[^>]*>/g);
     expect(scripts(html), route).toEqual(scripts(fs.readFileSync(path.join(dist, 'index.html'), 'utf8')).map((t) => t.replace(/=([^\s">]+)/g, '="$1"')));
   }
+  // A link preview (read from the HTML by chat apps) names the document and opens its text.
+  const html = fs.readFileSync(path.join(dist, 'documents', doc.id, 'index.html'), 'utf8');
+  const opening = plain(firstParagraph.text).slice(0, 40);
+  const meta = (attr, key) => html.match(new RegExp(`<meta (?=[^>]*${attr}="${key}")[^>]*content="([^"]*)"`))?.[1];
+  expect(meta('property', 'og:title')).toBe(zh(doc.title));
+  expect(meta('name', 'description')).toMatch(new RegExp(`^${opening}`));
+  expect(meta('property', 'og:description')).toMatch(new RegExp(`^${opening}`));
   // Lists that filter by query are left to the shell.
   for (const list of ['qa', 'gazette']) expect(fs.existsSync(path.join(dist, list, 'index.html')), list).toBe(false);
 });
@@ -95,6 +102,8 @@ test('a document shows before its code has loaded, and the app takes it over in 
           h1s: h1.map((h) => h.textContent),
           h1: box(h1[0]),
           p: box(p),
+          // Collapsed on phones, a side column open at full height on wide screens.
+          outline: box(document.querySelector('.gk-outline')),
           loading: [...document.querySelectorAll('.gk-loading, .gk-route-pending')].some(shown),
         });
         if (!taking) after += 1;
@@ -136,6 +145,7 @@ test('a document shows before its code has loaded, and the app takes it over in 
     expect(f.loading).toBe(false);
     expect(f.h1).toBe(afterTakeover[0].h1);
     expect(f.p).toBe(afterTakeover[0].p);
+    expect(f.outline).toBe(afterTakeover[0].outline);
   }
   expect(await page.evaluate(() => window.__shifts), 'layout shifts').toEqual([]);
   // The live app answers: the text-size control, inert in the copy, now works.
