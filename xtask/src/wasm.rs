@@ -196,6 +196,22 @@ fn name_and_copy(
         &format!("\"./{MAIN_JS}\""),
         &format!("\"./{main_js_name}\""),
     )?;
+    // A chunk the start-up script has already fetched (a deep link's) is taken from it, once,
+    // instead of being fetched again: each `fetch` call costs the main thread about a
+    // millisecond, in the task that opens the page.
+    replace_once_or_more(
+        &mut link_js,
+        "fetch(new URL(\"./",
+        &format!("{EARLY_FETCH}(new URL(\"./"),
+    )?;
+    link_js.push_str(&format!(
+        "\nfunction {EARLY_FETCH}(url) {{\n\
+         \x20 const early = globalThis.{EARLY_CHUNKS}?.get(url.href);\n\
+         \x20 if (!early) return fetch(url);\n\
+         \x20 globalThis.{EARLY_CHUNKS}.delete(url.href);\n\
+         \x20 return early;\n\
+         }}\n"
+    ));
     // Only the `import … from` statements: the keys of the wasm's import object must keep the
     // module name the wasm itself asks for.
     let mut rewritten = false;
@@ -224,7 +240,7 @@ fn name_and_copy(
     }
 
     // Start-up: on a deep link, start fetching that page's chunks at once (the link module
-    // fetches them again later and gets them from the HTTP cache), then load the bindings and
+    // takes these downloads over when the page opens), then load the bindings and
     // the main module. Kept in a file of its own (not inline) so the Content-Security-Policy
     // needs no 'unsafe-inline'. A pre-rendered page (xtask/prerender.mjs) is readable as it
     // is, so its first paint comes first: nothing is downloaded until the browser reports its
@@ -238,7 +254,12 @@ fn name_and_copy(
          const base = '{public_url}';\n\
          const here = location.pathname.startsWith(base) ? location.pathname.slice(base.length).replace(/\\/+$/, '') : null;\n\
          const page = here === null ? undefined : {table}.find(([route]) => route.test(here));\n\
-         for (const n of page ? page[1] : []) fetch(`${{base}}chunk${{n}}-{hash}.wasm`).catch(() => {{}});\n\
+         globalThis.{EARLY_CHUNKS} = new Map((page ? page[1] : []).map((n) => {{\n\
+         \x20 const url = new URL(`${{base}}chunk${{n}}-{hash}.wasm`, location.href).href;\n\
+         \x20 const response = fetch(url);\n\
+         \x20 response.catch(() => {{}});\n\
+         \x20 return [url, response];\n\
+         }}));\n\
          const {{ default: init }} = await import('{public_url}{main_js_name}');\n\
          const wasm = await init({{ module_or_path: '{public_url}{main_wasm_name}' }});\n\
          dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n",
@@ -280,6 +301,11 @@ fn minify_js(file: &Path) -> Result<(), String> {
     )?;
     fs::rename(&minified, file).map_err(|e| format!("cannot replace {file:?}: {e}"))
 }
+
+/// The global map (chunk URL → the start-up script's `fetch` of it) through which the link module
+/// takes over a deep link's chunk downloads, and the link module's function that does it.
+const EARLY_CHUNKS: &str = "gongkaiEarlyChunks";
+const EARLY_FETCH: &str = "fetchChunkOnce";
 
 fn replace_once_or_more(text: &mut String, from: &str, to: &str) -> Result<(), String> {
     if !text.contains(from) {
