@@ -24,7 +24,7 @@ fn main() {
         // Swap the static first-paint shell for the live app in the same task, so the browser
         // never paints an empty page in between; a pre-rendered page instead stays until the
         // app's own page is ready (`FeedGate` finishes the takeover).
-        let _ = platform::dom::begin_takeover();
+        platform::dom::begin_takeover();
         leptos::mount::mount_to_body(app::App);
     });
 }

@@ -27,15 +27,16 @@ import { chromium } from '@playwright/test';
 import { startNginx } from '../tests/e2e/support/nginx.mjs';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
 
-/** The marker every pre-rendered file carries; `cargo xtask precache` looks for it. */
-export const FROM_META = 'gk-prerendered-from';
+/** The marker every pre-rendered file carries; `cargo xtask precache` (run by the build right
+ * after this script) looks for it and deletes the pages of an earlier feed. */
+const FROM_META = 'gk-prerendered-from';
 
 /**
  * 64-bit FNV-1a of `bytes` as 16 hex digits: the same hash as `content_hash` in
  * xtask/src/postbuild.rs, which checks the marker (computed on two 32-bit halves: the prime is
  * 2^40 + 0x1b3).
  */
-export function contentHash(bytes) {
+function contentHash(bytes) {
   let hi = 0xcbf29ce4;
   let lo = 0x84222325;
   for (const b of bytes) {
@@ -52,7 +53,7 @@ export function contentHash(bytes) {
 const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/;
 
 /** The addresses to pre-render, from the feed's own lists. */
-export function routes(feed) {
+function routes(feed) {
   const ids = (list) => (Array.isArray(list) ? list : []).map((x) => x?.id).filter((id) => typeof id === 'string' && PLAIN_ID.test(id));
   return [
     '/interpretations',
@@ -63,38 +64,11 @@ export function routes(feed) {
   ];
 }
 
-/** Every pre-rendered file under `dist` (an `index.html` below the root carrying the marker). */
-export function prerenderedFiles(dist) {
-  const out = [];
-  const walk = (dir) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name === 'index.html' && dir !== dist && fs.readFileSync(p, 'utf8').includes(FROM_META)) out.push(p);
-    }
-  };
-  walk(dist);
-  return out;
-}
-
-function removeEmptyDirs(dir, stopAt) {
-  while (dir !== stopAt && dir.startsWith(stopAt) && fs.existsSync(dir) && fs.readdirSync(dir).length === 0) {
-    fs.rmdirSync(dir);
-    dir = path.dirname(dir);
-  }
-}
-
 async function main() {
   const args = process.argv.slice(2);
   const get = (flag, dflt) => { const i = args.indexOf(flag); return i >= 0 ? args[i + 1] : dflt; };
   const dist = path.resolve(get('--dist', 'dist'));
   const publicUrl = get('--public-url', '/');
-
-  // A build is pre-rendered afresh: files of an earlier feed go first.
-  for (const f of prerenderedFiles(dist)) {
-    fs.rmSync(f);
-    removeEmptyDirs(path.dirname(f), dist);
-  }
 
   const config = JSON.parse(fs.readFileSync(path.join(dist, 'config.json'), 'utf8'));
   const first = config?.feeds?.[0];

@@ -3,6 +3,14 @@
 /// The path the app is deployed under, from `<base href>` (set by the build's public URL),
 /// without a trailing slash: `""` at the site root, `"/gongkai"` under a sub-path.
 pub fn base_path() -> String {
+    // `<base href>` is fixed for the page's life, and every in-app link asks for it.
+    thread_local! {
+        static BASE_PATH: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+    }
+    BASE_PATH.with(|base| base.get_or_init(read_base_path).clone())
+}
+
+fn read_base_path() -> String {
     let base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
@@ -52,31 +60,23 @@ fn static_shell() -> Option<web_sys::Element> {
         .and_then(|d| d.get_element_by_id("static-shell"))
 }
 
-/// How the app replaces the static first paint of `index.html`.
-pub enum Takeover {
-    /// The shell is the plain header and tab bar: it was removed, mount the app now.
-    Immediate,
-    /// The shell is a whole page pre-rendered by the build (`xtask/prerender.mjs`): it stays
-    /// readable while the app is built hidden, and [`finish_takeover`] swaps the two once the
-    /// app's page has its content, so the reader never sees the text give way to a loading line.
-    WhenPageReady,
-}
-
-/// Starts the takeover of the static shell (call in the task that mounts the app).
-pub fn begin_takeover() -> Takeover {
+/// Starts the takeover of the static first paint of `index.html` (call in the task that mounts
+/// the app). The plain header-and-tab-bar shell goes at once: the app draws the same chrome. A
+/// whole page pre-rendered by the build (`xtask/prerender.mjs`) stays readable while the app
+/// is built hidden, and [`finish_takeover`] swaps the two once the app's page has its content,
+/// so the reader never sees the text give way to a loading line.
+pub fn begin_takeover() {
     let Some(shell) = static_shell() else {
-        return Takeover::Immediate;
+        return;
     };
     if shell.has_attribute("data-prerendered") {
         set_root_attribute(TAKING_OVER, "");
-        Takeover::WhenPageReady
     } else {
         shell.remove();
-        Takeover::Immediate
     }
 }
 
-/// Ends a [`Takeover::WhenPageReady`]: the pre-rendered page goes and the app shows, in one
+/// Ends the takeover of a pre-rendered page: it goes and the app shows, in one
 /// task, so no frame is painted between them. Does nothing when there is nothing to take over
 /// (every call after the first, and every visit to a page that was not pre-rendered).
 pub fn finish_takeover() {

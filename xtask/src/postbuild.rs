@@ -147,14 +147,17 @@ pub fn remove_stale_prerendered(dist: &Path) -> Result<usize, String> {
     });
     let mut files = Vec::new();
     walk(dist, &mut files);
+    // Only pages of that feed, as it is now, are kept: hashed once, not once per page.
+    let current = first_feed.and_then(|feed| {
+        let bytes = fs::read(dist.join(&feed)).ok()?;
+        Some((feed, content_hash(&bytes)))
+    });
     let mut removed = 0;
     for file in files {
-        let Some((feed, hash)) = prerendered_from(&file) else {
+        let Some(made_from) = prerendered_from(&file) else {
             continue;
         };
-        let current = fs::read(dist.join(&feed)).ok().map(|b| content_hash(&b));
-        let shown_first = first_feed.as_deref() == Some(feed.as_str());
-        if current.as_deref() == Some(hash.as_str()) && shown_first {
+        if current.as_ref() == Some(&made_from) {
             continue;
         }
         fs::remove_file(&file).map_err(|e| format!("cannot remove {file:?}: {e}"))?;
