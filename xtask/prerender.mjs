@@ -100,11 +100,13 @@ async function main() {
     for (const route of pages) {
       const url = new URL(route.slice(1), server.url).href;
       await page.goto(url, { waitUntil: 'networkidle' });
-      // The app has taken over and the page shows its content, not a loading line.
+      // The app has taken over and the page shows its content, not a loading line, all of it
+      // (a long text comes a portion at a time, marked busy until its last).
       await page.waitForFunction(() =>
         !document.getElementById('static-shell') &&
         document.querySelector('main#main') &&
         !document.querySelector('.gk-loading') &&
+        !document.querySelector('[aria-busy="true"]') &&
         getComputedStyle(document.querySelector('.gk-route-pending')).display === 'none');
       // Work the page leaves for after its first paint (the rest of a long list) is done.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));

@@ -1,6 +1,7 @@
 //! Shows a page's content once the feed is loaded, a quiet loading state before, and a clear
 //! error (with a retry) if the feed cannot be loaded at all.
 
+use crate::components::progressive;
 use crate::state::feed::{use_feed, FeedStatus};
 use crate::state::prefs::use_strings;
 use gongkai_feed::catalog::Catalog;
@@ -22,7 +23,11 @@ where
     // of itself; effects run after the view is in the page, before the browser paints.
     Effect::new(move |_| {
         if !matches!(feed.status(), FeedStatus::Loading) {
-            crate::platform::dom::finish_takeover();
+            // In the next task the page is built, up to the first portion of a long text;
+            // the swap waits for the rest, so the copy never gives way to half a page.
+            crate::platform::task::in_next_task(|| {
+                progressive::when_finished(crate::platform::dom::finish_takeover)
+            });
         }
     });
     move || match feed.status() {

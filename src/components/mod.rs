@@ -16,6 +16,7 @@ pub mod offline_indicator;
 pub mod offline_settings;
 pub mod outline;
 pub mod panel;
+pub mod progressive;
 pub mod qa_item;
 pub mod reading_progress;
 pub mod rich_text;

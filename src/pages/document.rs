@@ -9,6 +9,7 @@ use crate::components::font_size_control::FontSizeControl;
 use crate::components::interpretations_of_document::InterpretationsOfDocument;
 use crate::components::not_found_state::missing_item;
 use crate::components::outline::Outline;
+use crate::components::progressive;
 use crate::components::reading_progress::{use_scroll_position, ReadingProgress};
 use crate::components::rich_text::RichTextView;
 use crate::components::share_button::ShareButton;
@@ -189,9 +190,16 @@ fn DocumentReader(catalog: Arc<Catalog>, id: String) -> impl IntoView {
     // The browser's own jump to `#section` happened before the text existed; repeat it now
     // that it does.
     Effect::new(move |_| {
-        request_animation_frame(|| {
-            // A fragment naming no section leaves the reader at the top, as a browser would.
-            let _ = reading::reveal_current_fragment();
+        // The section may be in a portion of the text that is not on screen yet, and the
+        // page itself may still be hidden behind its pre-rendered copy.
+        progressive::when_finished(|| {
+            dom::after_takeover(|| {
+                request_animation_frame(|| {
+                    // A fragment naming no section leaves the reader at the top, as a browser
+                    // would.
+                    let _ = reading::reveal_current_fragment();
+                })
+            })
         });
     });
 

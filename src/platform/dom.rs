@@ -93,4 +93,27 @@ pub fn finish_takeover() {
         shell.remove();
     }
     let _ = root.remove_attribute(TAKING_OVER);
+    for f in AFTER_TAKEOVER.with_borrow_mut(std::mem::take) {
+        f();
+    }
+}
+
+thread_local! {
+    static AFTER_TAKEOVER: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` once the app's page is the one on screen: at once, unless a pre-rendered copy is
+/// still being taken over (then right after [`finish_takeover`]). Scrolling to a section of a
+/// page that is still hidden would scroll nowhere.
+pub fn after_takeover(f: impl FnOnce() + 'static) {
+    let taking_over = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.has_attribute(TAKING_OVER));
+    if taking_over {
+        AFTER_TAKEOVER.with_borrow_mut(|w| w.push(Box::new(f)));
+    } else {
+        f();
+    }
 }

@@ -258,6 +258,49 @@ test.describe('document reader', () => {
     await expectInView(page, heading);
   });
 
+  test('a section in the last part of a long text is reached from an address naming it', async ({ page }) => {
+    // The text comes a portion at a time; the jump to the section waits for the portion
+    // that holds it.
+    const h = topLevel[topLevel.length - 1];
+    await open(page, `/documents/${SEED}#${h.anchor}`);
+    const heading = page.locator('.gk-rich').getByRole('heading', { name: h.text });
+    await expect.poll(async () => (await heading.boundingBox())?.y ?? Infinity).toBeLessThan(page.viewportSize().height);
+    await expectInView(page, heading);
+  });
+
+  test('a long text is put on screen a portion per task, marked busy until the last, then whole', async ({ page }) => {
+    // Built in one task, the seed document's text held the main thread for tens of
+    // milliseconds (hundreds on a cheap phone), and a tap had to wait for all of it.
+    await page.addInitScript(() => {
+      // A counter that moves on in every task of its own: blocks added under the same
+      // count were added in the same task.
+      let task = 0;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { task += 1; channel.port2.postMessage(null); };
+      channel.port2.postMessage(null);
+      window.textTasks = new Set();
+      window.sawBusy = false;
+      const app = (n) => n.nodeType === 1 && !n.closest('#static-shell');
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.type === 'attributes' && app(r.target) && r.target.matches('.gk-rich[aria-busy="true"]')) window.sawBusy = true;
+          for (const n of r.addedNodes) {
+            if (!app(n)) continue;
+            if (n.matches('.gk-rich') || n.querySelector('.gk-rich') || n.parentElement?.matches('.gk-rich')) window.textTasks.add(task);
+            if (n.querySelector('.gk-rich[aria-busy="true"]') || n.matches('.gk-rich[aria-busy="true"]')) window.sawBusy = true;
+          }
+        }
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+    });
+    await open(page, `/documents/${SEED}`);
+    const text = page.locator('.gk-doc__body .gk-rich');
+    await expect(text.locator('> *')).toHaveCount(seed.body.length);
+    await expect(text).not.toHaveAttribute('aria-busy');
+    await expect(text.locator('> p').last()).toHaveText(plain(seed.body.findLast((b) => b.type === 'paragraph').text));
+    expect(await page.evaluate(() => window.sawBusy)).toBe(true);
+    expect(await page.evaluate(() => window.textTasks.size)).toBeGreaterThan(1);
+  });
+
   test('the outline is collapsed on phones and open beside the text on wide screens', async ({ page }, info) => {
     await open(page, `/documents/${SEED}`);
     const outline = page.getByRole('navigation', { name: '目录' });

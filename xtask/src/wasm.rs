@@ -198,7 +198,8 @@ fn name_and_copy(
     )?;
     // A chunk the start-up script has already fetched (a deep link's) is taken from it, once,
     // instead of being fetched again: each `fetch` call costs the main thread about a
-    // millisecond, in the task that opens the page.
+    // millisecond, in the task that opens the page. One it has not got to yet is struck off
+    // its list and fetched here.
     replace_once_or_more(
         &mut link_js,
         "fetch(new URL(\"./",
@@ -207,9 +208,8 @@ fn name_and_copy(
     link_js.push_str(&format!(
         "\nfunction {EARLY_FETCH}(url) {{\n\
          \x20 const early = globalThis.{EARLY_CHUNKS}?.get(url.href);\n\
-         \x20 if (!early) return fetch(url);\n\
-         \x20 globalThis.{EARLY_CHUNKS}.delete(url.href);\n\
-         \x20 return early;\n\
+         \x20 globalThis.{EARLY_CHUNKS}?.delete(url.href);\n\
+         \x20 return early ?? fetch(url);\n\
          }}\n"
     ));
     // Only the `import … from` statements: the keys of the wasm's import object must keep the
@@ -239,9 +239,10 @@ fn name_and_copy(
         write(name, bytes)?;
     }
 
-    // Start-up: on a deep link, start fetching that page's chunks at once (the link module
-    // takes these downloads over when the page opens), then load the bindings and
-    // the main module. Kept in a file of its own (not inline) so the Content-Security-Policy
+    // Start-up: load the bindings and the main module and, on a deep link, fetch that page's
+    // chunks (the link module takes these downloads over when the page opens), four to a task
+    // behind the main module's requests: a dozen `fetch` calls in one task held the main
+    // thread for over 20 ms. Kept in a file of its own (not inline) so the Content-Security-Policy
     // needs no 'unsafe-inline'. A pre-rendered page (xtask/prerender.mjs) is readable as it
     // is, so its first paint comes first: nothing is downloaded until the browser reports its
     // first contentful paint (or, without paint timing, two frames have begun; at once in a
@@ -254,12 +255,18 @@ fn name_and_copy(
          const base = '{public_url}';\n\
          const here = location.pathname.startsWith(base) ? location.pathname.slice(base.length).replace(/\\/+$/, '') : null;\n\
          const page = here === null ? undefined : {table}.find(([route]) => route.test(here));\n\
-         globalThis.{EARLY_CHUNKS} = new Map((page ? page[1] : []).map((n) => {{\n\
-         \x20 const url = new URL(`${{base}}chunk${{n}}-{hash}.wasm`, location.href).href;\n\
-         \x20 const response = fetch(url);\n\
-         \x20 response.catch(() => {{}});\n\
-         \x20 return [url, response];\n\
-         }}));\n\
+         const early = globalThis.{EARLY_CHUNKS} = new Map((page ? page[1] : []).map((n) => [new URL(`${{base}}chunk${{n}}-{hash}.wasm`, location.href).href, null]));\n\
+         (async () => {{\n\
+         \x20 const urls = [...early.keys()];\n\
+         \x20 for (let i = 0; i < urls.length; i += 4) {{\n\
+         \x20   await new Promise((next) => setTimeout(next));\n\
+         \x20   for (const url of urls.slice(i, i + 4)) if (early.has(url)) {{\n\
+         \x20     const response = fetch(url);\n\
+         \x20     response.catch(() => {{}});\n\
+         \x20     early.set(url, response);\n\
+         \x20   }}\n\
+         \x20 }}\n\
+         }})();\n\
          const {{ default: init }} = await import('{public_url}{main_js_name}');\n\
          const wasm = await init({{ module_or_path: '{public_url}{main_wasm_name}' }});\n\
          dispatchEvent(new CustomEvent('TrunkApplicationStarted', {{ detail: {{ wasm }} }}));\n",

@@ -50,6 +50,64 @@ pub enum Block {
     Image(Image),
 }
 
+impl Block {
+    /// Bytes of zh-Hans text the block shows (captions and table cells included): what it
+    /// costs to put on screen, roughly, since the elements grow with the text.
+    pub fn text_len(&self) -> usize {
+        let runs = |i: &Inlines| -> usize {
+            i.0.iter()
+                .filter_map(Inline::label)
+                .map(|t| t.zh.len())
+                .sum()
+        };
+        let caption = |c: &Option<LocalText>| c.as_ref().map_or(0, |c| c.zh.len());
+        match self {
+            Block::Heading { text, .. } | Block::Paragraph { text } => runs(text),
+            Block::Quote { text, cite } => runs(text) + caption(cite),
+            Block::List { items, .. } => items.iter().map(runs).sum(),
+            Block::Table {
+                caption: c,
+                header,
+                rows,
+            } => {
+                caption(c)
+                    + header
+                        .iter()
+                        .chain(rows.iter().flatten())
+                        .map(runs)
+                        .sum::<usize>()
+            }
+            Block::Image(image) => image.caption.as_ref().map_or(0, |c| c.zh.len()),
+        }
+    }
+}
+
+/// Splits `blocks` into consecutive portions to be put on screen one after another, each
+/// holding about `budget` bytes of text (see [`Block::text_len`]; every block counts at least
+/// [`BLOCK_COST`], for the elements it makes). A portion has at least one block, so a block
+/// larger than the budget is a portion of its own. The portions cover every block, in order.
+pub fn portions(blocks: &[Block], budget: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut filled = 0;
+    for (i, block) in blocks.iter().enumerate() {
+        let cost = block.text_len().max(BLOCK_COST);
+        if i > start && filled + cost > budget {
+            out.push(start..i);
+            start = i;
+            filled = 0;
+        }
+        filled += cost;
+    }
+    if start < blocks.len() {
+        out.push(start..blocks.len());
+    }
+    out
+}
+
+/// The least a block counts for in [`portions`]: an empty paragraph still makes an element.
+pub const BLOCK_COST: usize = 32;
+
 /// A run of inline content. In JSON either a plain string (one text run) or an array of runs.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Inlines(pub Vec<Inline>);
