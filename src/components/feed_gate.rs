@@ -2,6 +2,7 @@
 //! error (with a retry) if the feed cannot be loaded at all.
 
 use crate::components::progressive;
+use crate::platform::{dom, task};
 use crate::state::feed::{use_feed, FeedStatus};
 use crate::state::prefs::use_strings;
 use gongkai_feed::catalog::Catalog;
@@ -19,18 +20,32 @@ where
 {
     let feed = use_feed();
     let t = use_strings();
-    // Once the page shows its content (or says why it cannot), it replaces a pre-rendered copy
-    // of itself; effects run after the view is in the page, before the browser paints.
-    Effect::new(move |_| {
-        if !matches!(feed.status(), FeedStatus::Loading) {
-            // In the next task the page is built, up to the first portion of a long text;
-            // the swap waits for the rest, so the copy never gives way to half a page.
-            crate::platform::task::in_next_task(|| {
-                progressive::when_finished(crate::platform::dom::finish_takeover)
+    // What this page shows. When the feed arrives, the page is built in the task after the
+    // one that read and checked it: two shorter tasks instead of one long one, so a tap is
+    // not kept waiting behind both. Later changes (a newer feed) are shown as they come.
+    let (status, set_status) = signal(untrack(|| feed.status()));
+    Effect::new(move |ran_before: Option<()>| {
+        let now = feed.status();
+        if matches!(status.get_untracked(), FeedStatus::Loading)
+            && !matches!(now, FeedStatus::Loading)
+        {
+            task::in_next_task(move || {
+                set_status.try_set(now);
             });
+        } else if ran_before.is_some() {
+            // (The first run has nothing new to show: `status` started from the same value.)
+            set_status.set(now);
         }
     });
-    move || match feed.status() {
+    // Once the page shows its content (or says why it cannot), it replaces a pre-rendered copy
+    // of itself. In the next task the page is built, up to the first portion of a long text;
+    // the swap waits for the rest, so the copy never gives way to half a page.
+    Effect::new(move |_| {
+        if !matches!(status.get(), FeedStatus::Loading) {
+            task::in_next_task(|| progressive::when_finished(dom::finish_takeover));
+        }
+    });
+    move || match status.get() {
         FeedStatus::Loading => view! {
             <p class="gk-loading" role="status">{move || t.get().loading}</p>
         }
