@@ -7,6 +7,7 @@ use gongkai_feed::Lang;
 use leptos::prelude::*;
 
 /// Text size steps; the reading text scales by these factors.
+/// (`index.html` applies the saved step before the first paint from a copy of this list.)
 pub const TEXT_SCALES: [f32; 5] = [0.9, 1.0, 1.15, 1.3, 1.5];
 pub const DEFAULT_TEXT_STEP: usize = 1;
 

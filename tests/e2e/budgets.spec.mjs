@@ -4,6 +4,7 @@ import { test, expect, feed } from './support/fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import crypto from 'node:crypto';
 import { PORT } from '../../playwright.config.mjs';
 
 const dist = path.resolve(process.env.GONGKAI_DIST || 'dist');
@@ -137,4 +138,19 @@ test('index.html itself draws the header and the tab bar, so the first paint nee
   // The styles that lay the shell out are inlined, not fetched after the HTML.
   expect(html).toMatch(/<style[^>]*>[^<]*\.gk-header/);
   expect(html).not.toMatch(/<link[^>]+rel="?stylesheet"?/);
+});
+
+test('the Content-Security-Policy allows the one inline script of the build by its hash, and no other', async () => {
+  // index.html applies the reader's display settings before the first paint with an inline
+  // script; the shipped policy must name its hash exactly (as trunk's minifier wrote it), or
+  // the browser refuses it and every page flashes at the takeover again.
+  const policy = fs.readFileSync(path.resolve('deploy/nginx/gongkai-headers.conf'), 'utf8');
+  const allowed = [...policy.matchAll(/'sha256-([A-Za-z0-9+/=]+)'/g)].map((m) => m[1]);
+  for (const page of ['index.html', `documents/${feed.documents[0].id}/index.html`]) {
+    const html = fs.readFileSync(path.join(dist, page), 'utf8');
+    const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    expect(inline, `inline scripts in ${page}`).toHaveLength(1);
+    const hash = crypto.createHash('sha256').update(inline[0], 'utf8').digest('base64');
+    expect(allowed, `deploy/nginx/gongkai-headers.conf must allow 'sha256-${hash}' (${page})`).toEqual([hash]);
+  }
 });

@@ -76,84 +76,111 @@ test.describe('with no JavaScript', () => {
   });
 });
 
-test('a document shows before its code has loaded, and the app takes it over in place', async ({ page }) => {
-  // Every frame until the app has taken over (and a few after): what the reader saw.
-  await page.addInitScript(() => {
-    const seen = [];
-    const shifts = [];
-    window.__seen = seen;
-    window.__shifts = shifts;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) shifts.push(e.value);
-    }).observe({ type: 'layout-shift', buffered: true });
-    const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-    const box = (el) => {
-      const r = el?.getBoundingClientRect();
-      return r ? [r.x, r.y, r.width, r.height].map((n) => Math.round(n * 10) / 10).join(',') : null;
-    };
-    let after = 0;
-    const look = () => {
-      if (document.body) {
-        const taking = !!document.getElementById('static-shell');
-        const h1 = [...document.querySelectorAll('h1')].filter(shown);
-        const p = [...document.querySelectorAll('.gk-rich > p')].filter(shown)[0];
-        seen.push({
-          static: taking,
-          h1s: h1.map((h) => h.textContent),
-          h1: box(h1[0]),
-          p: box(p),
-          // Collapsed on phones, a side column open at full height on wide screens.
-          outline: box(document.querySelector('.gk-outline')),
-          loading: [...document.querySelectorAll('.gk-loading, .gk-route-pending')].some(shown),
-        });
-        if (!taking) after += 1;
-      }
-      if (after < 5) requestAnimationFrame(afterFrame);
-    };
-    // Read each frame's layout once it has been painted, not in the frame callback: there a
-    // forced layout would come before the browser decides which `content-visibility: auto`
-    // blocks are on screen, and see their size estimates rather than what is painted.
-    const afterFrame = () => setTimeout(look);
-    requestAnimationFrame(afterFrame);
-  });
-  // The page's code is held back until the pre-rendered page has been seen.
-  let release;
-  const released = new Promise((r) => { release = r; });
-  await page.route(/\/chunk\d+-[0-9a-f]{16}\.wasm$/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  await page.goto(`/documents/${doc.id}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(doc.title));
-  await expect(page.locator('#static-shell')).toHaveAttribute('data-prerendered', '');
-  // The main module is running and waits for the page's code: the pre-rendered page stays.
-  await expect.poll(() => page.evaluate(() => document.querySelectorAll('body > .gk-app').length)).toBe(2);
-  await expect(page.locator('#static-shell')).toBeVisible();
-  release();
-  await expect(page.locator('#static-shell')).toHaveCount(0);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(doc.title));
-  await expect.poll(() => page.evaluate(() => window.__seen.filter((f) => !f.static).length)).toBeGreaterThanOrEqual(5);
+/** Display settings as the app saves them (src/state/prefs.rs), for a reader who chose them. */
+const SETTINGS = {
+  default: {},
+  'dark, 长辈模式 and larger text': { theme: 'dark', elder: '1', contrast: '0', 'text-step': '3' },
+};
 
-  const seen = await page.evaluate(() => window.__seen);
-  const before = seen.filter((f) => f.static);
-  const afterTakeover = seen.filter((f) => !f.static);
-  expect(before.length, 'frames painted with the pre-rendered page').toBeGreaterThan(0);
-  for (const f of seen) {
-    // Every frame, before and after: the document's one title, in the same place, its first
-    // paragraph in the same place, and never a loading line.
-    expect(f.h1s).toEqual([zh(doc.title)]);
-    expect(f.loading).toBe(false);
-    expect(f.h1).toBe(afterTakeover[0].h1);
-    expect(f.p).toBe(afterTakeover[0].p);
-    expect(f.outline).toBe(afterTakeover[0].outline);
-  }
-  expect(await page.evaluate(() => window.__shifts), 'layout shifts').toEqual([]);
-  // The live app answers: the text-size control, inert in the copy, now works.
-  const size = page.locator('.gk-doc__tools .gk-font-size__value');
-  const was = await size.textContent();
-  await page.getByRole('button', { name: '增大字号' }).click();
-  await expect(size).not.toHaveText(was);
-});
+for (const [settings, saved] of Object.entries(SETTINGS)) {
+  test(`a document shows before its code has loaded, and the app takes it over in place (settings: ${settings})`, async ({ page }) => {
+    // A reader's saved settings are applied before the first paint (the inline script in
+    // index.html): before it, a reader in dark or elder mode saw the page flash and reflow at
+    // the takeover.
+    await page.addInitScript((saved) => {
+      for (const [k, v] of Object.entries(saved)) localStorage.setItem(`gongkai.${k}`, v);
+    }, saved);
+    const refused = [];
+    page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) refused.push(m.text()); });
+    // Every frame until the app has taken over (and a few after): what the reader saw.
+    await page.addInitScript(() => {
+      const seen = [];
+      const shifts = [];
+      window.__seen = seen;
+      window.__shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) shifts.push(e.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+      const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+      const box = (el) => {
+        const r = el?.getBoundingClientRect();
+        return r ? [r.x, r.y, r.width, r.height].map((n) => Math.round(n * 10) / 10).join(',') : null;
+      };
+      let after = 0;
+      const look = () => {
+        // Frames once the page's HTML is parsed: before that the browser draws the pre-rendered
+        // page as it arrives (one frame showed the title before the text was in), and the app,
+        // a module script, has not started.
+        if (document.readyState !== 'loading') {
+          const taking = !!document.getElementById('static-shell');
+          const h1 = [...document.querySelectorAll('h1')].filter(shown);
+          const p = [...document.querySelectorAll('.gk-rich > p')].filter(shown)[0];
+          seen.push({
+            static: taking,
+            h1s: h1.map((h) => h.textContent),
+            h1: box(h1[0]),
+            p: box(p),
+            // Collapsed on phones, a side column open at full height on wide screens.
+            outline: box(document.querySelector('.gk-outline')),
+            colours: `${getComputedStyle(document.body).backgroundColor} ${p ? getComputedStyle(p).color : ''}`,
+            size: p ? getComputedStyle(p).fontSize : null,
+            elder: document.documentElement.getAttribute('data-elder'),
+            loading: [...document.querySelectorAll('.gk-loading, .gk-route-pending')].some(shown),
+          });
+          if (!taking) after += 1;
+        }
+        if (after < 5) requestAnimationFrame(afterFrame);
+      };
+      // Read each frame's layout once it has been painted, not in the frame callback: there a
+      // forced layout would come before the browser decides which `content-visibility: auto`
+      // blocks are on screen, and see their size estimates rather than what is painted.
+      const afterFrame = () => setTimeout(look);
+      requestAnimationFrame(afterFrame);
+    });
+    // The page's code is held back until the pre-rendered page has been seen.
+    let release;
+    const released = new Promise((r) => { release = r; });
+    await page.route(/\/chunk\d+-[0-9a-f]{16}\.wasm$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(`/documents/${doc.id}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(doc.title));
+    await expect(page.locator('#static-shell')).toHaveAttribute('data-prerendered', '');
+    // The main module is running and waits for the page's code: the pre-rendered page stays.
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('body > .gk-app').length)).toBe(2);
+    await expect(page.locator('#static-shell')).toBeVisible();
+    release();
+    await expect(page.locator('#static-shell')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(doc.title));
+    await expect.poll(() => page.evaluate(() => window.__seen.filter((f) => !f.static).length)).toBeGreaterThanOrEqual(5);
+
+    const seen = await page.evaluate(() => window.__seen);
+    const before = seen.filter((f) => f.static);
+    const afterTakeover = seen.filter((f) => !f.static);
+    expect(before.length, 'frames painted with the pre-rendered page').toBeGreaterThan(0);
+    for (const f of seen) {
+      // Every frame, before and after: the document's one title, in the same place, its first
+      // paragraph in the same place, and never a loading line.
+      expect(f.h1s).toEqual([zh(doc.title)]);
+      expect(f.loading).toBe(false);
+      expect(f.h1).toBe(afterTakeover[0].h1);
+      expect(f.p).toBe(afterTakeover[0].p);
+      expect(f.outline).toBe(afterTakeover[0].outline);
+      // The reader's settings from the first frame on: same colours, same text size.
+      expect(f.colours).toBe(afterTakeover[0].colours);
+      expect(f.size).toBe(afterTakeover[0].size);
+      expect(f.elder === 'on').toBe(saved.elder === '1');
+    }
+    expect(refused, 'scripts the Content-Security-Policy refused').toEqual([]);
+    expect(await page.evaluate(() => window.__shifts), 'layout shifts').toEqual([]);
+    // The live app answers: the text-size control, inert in the copy, now works.
+    const size = page.locator('.gk-doc__tools .gk-font-size__value');
+    const was = await size.textContent();
+    await page.getByRole('button', { name: '增大字号' }).click();
+    await expect(size).not.toHaveText(was);
+  });
+}
 
 test('a pre-rendered page downloads nothing of the app before its first paint', async ({ page }) => {
   await open(page, `/documents/${doc.id}`);

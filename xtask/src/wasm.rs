@@ -328,8 +328,12 @@ fn replace_once_or_more(text: &mut String, from: &str, to: &str) -> Result<(), S
 fn link_from_index(dist: &Path, tags: &str) -> Result<(), String> {
     let index = dist.join("index.html");
     let mut html = fs::read_to_string(&index).map_err(|e| format!("cannot read {index:?}: {e}"))?;
-    if html.contains("<script") {
-        return Err("index.html already has a script: trunk must not build the Rust app".into());
+    // Trunk's build of a Rust app would have added a module script (the page's own inline
+    // script, which applies the saved display settings, is a classic one).
+    if html.contains("<script type=module") || html.contains("<script type=\"module\"") {
+        return Err(
+            "index.html already has a module script: trunk must not build the Rust app".into(),
+        );
     }
     if let Some(start) = html.find("<link data-trunk") {
         let end = html[start..]
