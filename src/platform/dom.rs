@@ -98,6 +98,14 @@ pub fn finish_takeover() {
     }
 }
 
+/// Whether a pre-rendered copy is on screen while the app builds its page out of sight.
+pub fn taking_over() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.has_attribute(TAKING_OVER))
+}
+
 thread_local! {
     static AFTER_TAKEOVER: std::cell::RefCell<Vec<Box<dyn FnOnce()>>> =
         const { std::cell::RefCell::new(Vec::new()) };
@@ -107,11 +115,7 @@ thread_local! {
 /// still being taken over (then right after [`finish_takeover`]). Scrolling to a section of a
 /// page that is still hidden would scroll nowhere.
 pub fn after_takeover(f: impl FnOnce() + 'static) {
-    let taking_over = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .is_some_and(|root| root.has_attribute(TAKING_OVER));
-    if taking_over {
+    if taking_over() {
         AFTER_TAKEOVER.with_borrow_mut(|w| w.push(Box::new(f)));
     } else {
         f();
