@@ -42,12 +42,16 @@ pub fn set_title(title: &str) {
 
 /// Set an attribute on `<html>` (lang, data-theme, …).
 pub fn set_root_attribute(name: &str, value: &str) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = root() {
         let _ = root.set_attribute(name, value);
     }
+}
+
+/// The page's `<html>` element.
+fn root() -> Option<web_sys::Element> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
 }
 
 /// The attribute on `<html>` while a pre-rendered page stays on screen and the app is built out
@@ -80,15 +84,9 @@ pub fn begin_takeover() {
 /// task, so no frame is painted between them. Does nothing when there is nothing to take over
 /// (every call after the first, and every visit to a page that was not pre-rendered).
 pub fn finish_takeover() {
-    let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    else {
+    let Some(root) = root().filter(|r| r.has_attribute(TAKING_OVER)) else {
         return;
     };
-    if !root.has_attribute(TAKING_OVER) {
-        return;
-    }
     if let Some(shell) = static_shell() {
         shell.remove();
     }
@@ -100,10 +98,7 @@ pub fn finish_takeover() {
 
 /// Whether a pre-rendered copy is on screen while the app builds its page out of sight.
 pub fn taking_over() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .is_some_and(|root| root.has_attribute(TAKING_OVER))
+    root().is_some_and(|r| r.has_attribute(TAKING_OVER))
 }
 
 thread_local! {
