@@ -1,6 +1,6 @@
 //! The last good copy of each feed, kept in Cache Storage so it survives reloads, restarts and
 //! days without network. Keyed by the feed's absolute URL. (Revalidating it with the server is
-//! the browser's HTTP cache's job: see `http::get_capped`.)
+//! the browser's HTTP cache's job: see `http::start`.)
 //!
 //! The service worker's caches are named `gongkai-precache-*` and are replaced with every build;
 //! this one is not, so an app update never loses a publisher's feed.

@@ -304,11 +304,6 @@ impl Request {
     }
 }
 
-/// GET `url` with a time limit and a byte cap, and wait for the answer.
-pub async fn get_capped(url: &str, opts: &GetOptions) -> Result<Fetched, HttpError> {
-    start(url, opts).await
-}
-
 /// Reads the body as it streams in, stopping (and cancelling the download) past `max` bytes.
 /// `declared` is the Content-Length, when the server sent one.
 async fn read_capped(

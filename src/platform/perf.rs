@@ -10,6 +10,8 @@ use wasm_bindgen_futures::JsFuture;
 pub mod marks {
     /// The app has started loading the feed (it has mounted).
     pub const START: &str = "gongkai:feed:start";
+    /// `config.json` has been requested.
+    pub const CONFIG_REQUESTED: &str = "gongkai:feed:config-requested";
     /// `config.json` has been read (or its stored copy or the defaults are used).
     pub const CONFIG: &str = "gongkai:feed:config";
     /// The saved copy has been looked up in Cache Storage (found or not).

@@ -262,9 +262,27 @@ impl Config {
     }
 }
 
+/// Whether `config.json` can be asked for: online, or offline with the service worker, which
+/// answers from its copy.
+fn config_reachable() -> bool {
+    network::is_online() || crate::platform::sw::controlled()
+}
+
+/// Starts the request for `config.json`.
+fn request_config() -> http::Pending {
+    let opts = http::GetOptions {
+        timeout_seconds: CONFIG_TIMEOUT_SECONDS,
+        max_bytes: CONFIG_MAX_BYTES,
+    };
+    let request = http::start(CONFIG_URL, &opts);
+    perf::mark(marks::CONFIG_REQUESTED);
+    request
+}
+
 /// Reads `config.json`: from the network (through the service worker, which falls back to its
-/// copy), else the copy kept from the last start, else the defaults.
-async fn load_config(notices: RwSignal<Vec<FeedNotice>>) -> Config {
+/// copy), else the copy kept from the last start, else the defaults. `early` is its request
+/// when [`start_early`] made it.
+async fn load_config(notices: RwSignal<Vec<FeedNotice>>, early: Option<http::Pending>) -> Config {
     let stored = || {
         storage::get(CONFIG_KEY)
             .ok()
@@ -272,14 +290,12 @@ async fn load_config(notices: RwSignal<Vec<FeedNotice>>) -> Config {
             .and_then(|s| Config::parse(s.as_bytes()))
             .unwrap_or_default()
     };
-    if !network::is_online() && !crate::platform::sw::controlled() {
-        return stored();
-    }
-    let opts = http::GetOptions {
-        timeout_seconds: CONFIG_TIMEOUT_SECONDS,
-        max_bytes: CONFIG_MAX_BYTES,
+    let request = match early {
+        Some(request) => request,
+        None if config_reachable() => request_config(),
+        None => return stored(),
     };
-    match http::get_capped(CONFIG_URL, &opts).await {
+    match request.await {
         Ok(http::Fetched::Body(bytes)) => match Config::parse(&bytes) {
             Some(config) => {
                 if let Ok(text) = std::str::from_utf8(&bytes) {
@@ -799,12 +815,21 @@ impl Early {
 thread_local! {
     /// The bundled feed's download as `main` took it over, before the app was built.
     static STARTED_EARLY: std::cell::RefCell<Option<Early>> = const { std::cell::RefCell::new(None) };
+    /// The request for `config.json` as `main` made it, before the app was built.
+    static CONFIG_EARLY: std::cell::RefCell<Option<http::Pending>> = const { std::cell::RefCell::new(None) };
 }
 
-/// Takes over the preloaded bundled feed (see [`Early::start`]) before the app is built, so
-/// its body is read (and on a first visit parsed) while the app's first view is being built
-/// instead of after it. Called once, from `main`.
+/// Takes over the preloaded bundled feed (see [`Early::start`]) and the preloaded
+/// `config.json` before the app is built, so both are read (and the feed, on a first visit,
+/// parsed) while the app's first view is being built instead of after it: the configuration is
+/// then in hand when the app asks for it, rather than requested only once the app has mounted
+/// and the feed has been parsed. Called once, from `main`.
 pub fn start_early() {
+    let config = http::resolve(CONFIG_URL)
+        .is_some_and(|url| http::preloaded(&url.href))
+        .then(|| config_reachable().then(request_config))
+        .flatten();
+    CONFIG_EARLY.with(|s| *s.borrow_mut() = config);
     let early = Early::start();
     STARTED_EARLY.with(|s| *s.borrow_mut() = early);
 }
@@ -814,7 +839,8 @@ async fn load_all(w: Writers, set_checking: WriteSignal<bool>) {
     let mut early = STARTED_EARLY
         .with(|s| s.borrow_mut().take())
         .or_else(Early::start);
-    let config = load_config(w.notices).await;
+    let early_config = CONFIG_EARLY.with(|s| s.borrow_mut().take());
+    let config = load_config(w.notices, early_config).await;
     perf::mark(marks::CONFIG);
     let (candidates, refused) = candidates(&config, http::query_param("feed"));
     if let Some(notice) = refused {

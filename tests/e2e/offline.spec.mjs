@@ -202,12 +202,13 @@ test.describe('the feed download', () => {
       const marks = await page.evaluate(() =>
         performance.getEntriesByType('mark').map((m) => m.name).filter((m) => m.startsWith('gongkai:feed:')),
       );
-      const steps = ['start', 'config', 'requested', 'saved-looked-up', 'body', 'validated', 'shown', 'kept'];
+      const steps = ['start', 'config-requested', 'config', 'requested', 'saved-looked-up', 'body', 'validated', 'shown', 'kept'];
       expect([...marks].sort()).toEqual(steps.map((s) => `gongkai:feed:${s}`).sort());
       const at = (step) => marks.indexOf(`gongkai:feed:${step}`);
-      // The preloaded feed is taken over at once, before the app is built and beside
-      // config.json, not after it; it is shown only once the configuration has confirmed it.
-      for (const [before, after] of [['requested', 'start'], ['requested', 'config'], ['config', 'shown'],
+      // The preloaded feed and config.json are taken over at once, before the app is built,
+      // side by side; the feed is shown only once the configuration has confirmed it.
+      for (const [before, after] of [['requested', 'start'], ['config-requested', 'start'],
+        ['requested', 'config'], ['config', 'shown'],
         ['requested', 'body'], ['requested', 'saved-looked-up'], ['body', 'validated'], ['validated', 'shown'],
         ['shown', 'kept']]) {
         expect(at(before), `${before} before ${after}`).toBeLessThan(at(after));

@@ -498,13 +498,14 @@ pub fn run(o: &Options) -> Result<Section, String> {
         "Where the time goes: the same loads of the large feed taken apart, with the app's own \
          performance marks (`src/platform/perf.rs`) beside the browser's resource timing of the \
          feed. *At* is the median time from navigation start; *took* is the median over runs \
-         of the time since the step it waits for. Once it has started, the app takes over the \
-         downloads of `config.json` and of the feed that the page's preloads began at \
-         navigation, both at once (without a preload of the feed it requests the feed once \
-         `config.json` is read), and looks up its saved copy beside them. On these first \
-         visits it parses the body as soon as it is in, shows it once the configuration has \
-         named it (the look-up of the saved copy finishing meanwhile), builds the catalog, \
-         renders, paints, registers the service worker, and saves the feed after the paint. \
+         of the time since the step it waits for. As soon as its wasm runs, before it builds \
+         its first view, the app takes over the downloads of `config.json` and of the feed \
+         that the page's preloads began at navigation, both at once (without a preload of the \
+         feed it requests the feed once `config.json` is read); once it has started, it looks \
+         up its saved copy. On these first visits it parses the body as soon as it is in, \
+         shows it once the configuration has named it (the look-up of the saved copy \
+         finishing meanwhile), builds the catalog, renders, paints, registers the service \
+         worker, and saves the feed after the paint. \
          The download was started by {}.",
         started_by(&b_large)
     ));
