@@ -5,7 +5,7 @@ use crate::components::feed_notice::FeedNotices;
 use crate::components::offline_indicator::OfflineIndicator;
 use crate::components::update_prompt::UpdatePrompt;
 use crate::pages;
-use crate::platform::{dom, task};
+use crate::platform::{dom, rendering, task};
 use crate::state::offline::provide_offline;
 use crate::state::prefs::use_strings;
 use crate::state::{feed::provide_feed, prefs::provide_prefs, search::provide_search};
@@ -88,8 +88,14 @@ macro_rules! lazy_page {
                 $section($page).await
             }
 
+            // The router awaits this before it asks for `view`. The page counts as unfinished
+            // while its code loads and until the task after: the router builds the view and
+            // puts it in the page in this one (a `FeedGate` in it then holds the page
+            // unfinished until its content is built).
             async fn preload() {
+                let loading = rendering::Unfinished::begin();
                 $preload().await;
+                task::in_next_task(move || drop(loading));
             }
         }
     };
@@ -154,7 +160,14 @@ pub fn App() -> impl IntoView {
     // tasks instead of one long one, and the chrome is on screen sooner. Until then `<main>`
     // shows the same "loading" line as a page whose code is still on its way.
     let (pages_on, set_pages_on) = signal(false);
-    task::in_next_task(move || set_pages_on.set(true));
+    // Until then, and until the task after (by when the router has claimed the page as
+    // unfinished while it loads the page's code), the page counts as unfinished: a feed shown
+    // meanwhile is saved only once the page built from it is painted.
+    let starting = rendering::Unfinished::begin();
+    task::in_next_task(move || {
+        set_pages_on.set(true);
+        task::in_next_task(move || drop(starting));
+    });
     view! {
         <Router base=base set_is_routing=set_is_routing>
             <SkipLink/>

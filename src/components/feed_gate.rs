@@ -1,7 +1,7 @@
 //! Shows a page's content once the feed is loaded, a quiet loading state before, and a clear
 //! error (with a retry) if the feed cannot be loaded at all.
 
-use crate::components::progressive;
+use crate::platform::rendering::{self, Unfinished};
 use crate::platform::{dom, task};
 use crate::state::feed::{use_feed, FeedStatus};
 use crate::state::prefs::use_strings;
@@ -26,6 +26,14 @@ where
     // the same task: a task in between let the browser paint the footer under a loading line
     // and then move it (a layout shift on 9 of 10 loads of `/`).
     let (status, set_status) = signal(untrack(|| feed.status()));
+    // Until the page is built from the feed, it is unfinished: saving the feed and registering
+    // the service worker wait for it (`rendering::page_painted`).
+    let waiting = StoredValue::new_local(
+        matches!(status.get_untracked(), FeedStatus::Loading).then(Unfinished::begin),
+    );
+    // A page left while it waits (the reader moved on) must not hold every later page
+    // unfinished.
+    on_cleanup(move || drop(waiting.try_update_value(Option::take)));
     Effect::new(move |ran_before: Option<()>| {
         let now = feed.status();
         if matches!(status.get_untracked(), FeedStatus::Loading)
@@ -45,7 +53,10 @@ where
     // the swap waits for the rest, so the copy never gives way to half a page.
     Effect::new(move |_| {
         if !matches!(status.get(), FeedStatus::Loading) {
-            task::in_next_task(|| progressive::when_finished(dom::finish_takeover));
+            task::in_next_task(move || {
+                drop(waiting.try_update_value(Option::take));
+                rendering::when_finished(dom::finish_takeover);
+            });
         }
     });
     move || match status.get() {

@@ -9,13 +9,12 @@ use crate::components::font_size_control::FontSizeControl;
 use crate::components::interpretations_of_document::InterpretationsOfDocument;
 use crate::components::not_found_state::missing_item;
 use crate::components::outline::Outline;
-use crate::components::progressive;
 use crate::components::reading_progress::{use_scroll_position, ReadingProgress};
 use crate::components::rich_text::RichTextView;
 use crate::components::share_button::ShareButton;
 use crate::components::validity_badge::ValidityBadge;
 use crate::pages::{id_param, set_page_title};
-use crate::platform::{dom, reading};
+use crate::platform::{dom, reading, rendering};
 use crate::state::prefs::{use_lang, use_strings};
 use gongkai_feed::catalog::{outline, Catalog, OutlineEntry};
 use gongkai_feed::{Block, Document, Lang, RichText};
@@ -192,7 +191,7 @@ fn DocumentReader(catalog: Arc<Catalog>, id: String) -> impl IntoView {
     Effect::new(move |_| {
         // The section may be in a portion of the text that is not on screen yet, and the
         // page itself may still be hidden behind its pre-rendered copy.
-        progressive::when_finished(|| {
+        rendering::when_finished(|| {
             dom::after_takeover(|| {
                 request_animation_frame(|| {
                     // A fragment naming no section leaves the reader at the top, as a browser

@@ -11,6 +11,7 @@ pub mod network;
 pub mod perf;
 pub mod quota;
 pub mod reading;
+pub mod rendering;
 pub mod share;
 pub mod storage;
 pub mod sw;

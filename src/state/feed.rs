@@ -18,7 +18,7 @@
 //! Every step leaves a performance mark (`platform::perf::marks`) for the feed benchmark.
 
 use crate::platform::perf::{self, marks};
-use crate::platform::{cache, http, network, storage, task};
+use crate::platform::{cache, http, network, rendering, storage, task};
 use gongkai_feed::catalog::Catalog;
 use gongkai_feed::json;
 use gongkai_feed::model::Feed;
@@ -664,7 +664,7 @@ async fn load_candidate(
                         w.notify(FeedNotice::Updated { as_of });
                     }
                     drop(held);
-                    perf::after_next_paint().await;
+                    rendering::page_painted().await;
                     // Keeping it can fail (storage full, private mode): it is still shown.
                     if cache::save_feed(&c.url.href, &bytes).await.is_ok() {
                         perf::mark(marks::KEPT);
@@ -708,7 +708,7 @@ async fn show_then_keep(
     let as_of = feed.generated_at.get(..10).unwrap_or(&feed.generated_at);
     let as_of = as_of.to_string();
     w.show(feed, c, false);
-    perf::after_next_paint().await;
+    rendering::page_painted().await;
     let saved = saved.await;
     perf::mark(marks::SAVED_LOOKED_UP);
     if let Some(held) = saved {

@@ -5,7 +5,7 @@
 //! install downloads every file of the build, the feed among them, and would otherwise compete
 //! with the page's own download, parse and first paint for the network and the processor.
 
-use crate::platform::{network, perf, sw};
+use crate::platform::{network, perf, rendering, sw};
 use crate::state::feed::{use_feed, FeedStatus};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -55,7 +55,7 @@ pub fn provide_offline() {
             }
             started.set_value(true);
             spawn_local(async move {
-                perf::after_next_paint().await;
+                rendering::page_painted().await;
                 register(set_ready, set_update_waiting).await;
             });
         });

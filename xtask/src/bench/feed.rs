@@ -504,8 +504,8 @@ pub fn run(o: &Options) -> Result<Section, String> {
          feed it requests the feed once `config.json` is read); once it has started, it looks \
          up its saved copy. On these first visits it parses the body as soon as it is in, \
          shows it once the configuration has named it (the look-up of the saved copy \
-         finishing meanwhile), builds the catalog, renders, paints, registers the service \
-         worker, and saves the feed after the paint. \
+         finishing meanwhile), builds the catalog and renders; once the page built from it is \
+         painted, it registers the service worker and saves the feed. \
          The download was started by {}.",
         started_by(&b_large)
     ));
