@@ -1,5 +1,7 @@
-// The large-feed measurements of `cargo xtask bench feed`, in Debian's Chromium through
-// Playwright, against a build whose bundled feed is the 10,000-document corpus feed.
+// The large-feed measurements of `cargo xtask bench feed`, in Debian's Chromium, against a
+// build whose bundled feed is the 10,000-document corpus feed. The timed loads go over a bare
+// DevTools pipe (bench/bare-chromium.mjs: Playwright's Network domain costs a large feed's
+// load time a reader's browser does not spend); the navigations go through Playwright.
 //
 //   node bench/feed.mjs --dist DIR [--port N] [--runs 5] [--issue ID] [--navigations 200]
 //
@@ -28,6 +30,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startNginx } from '../tests/e2e/support/nginx.mjs';
+import { launchBare } from './bare-chromium.mjs';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,14 +74,23 @@ function probe(selector) {
     b.started = performance.now();
     b.memory = e.detail?.wasm?.memory;
   });
+  // The timed loads run without DevTools' console reporting (bench/bare-chromium.mjs): errors
+  // are collected here.
+  b.errors = [];
+  addEventListener('error', (e) => b.errors.push(String(e.message ?? e)));
+  addEventListener('unhandledrejection', (e) => b.errors.push(String(e.reason)));
+  const consoleError = console.error.bind(console);
+  console.error = (...a) => { b.errors.push(a.map(String).join(' ')); consoleError(...a); };
 }
 
-async function memory(page, cdp) {
+/** Heap after two forced collections, wasm memory, DOM nodes and listeners: `page` is a
+ *  Playwright page with its CDP session `cdp`, or a bare page (which is its own session). */
+async function memory(page, cdp = page) {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
-  const wasm = await page.evaluate(() => window.__bench?.memory?.buffer?.byteLength ?? 0);
+  const wasm = await page.evaluate('window.__bench?.memory?.buffer?.byteLength ?? 0');
   return { heap: usedSize, wasm, nodes, listeners: jsEventListeners };
 }
 
@@ -87,47 +99,46 @@ function failOnErrors(page, errors) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
-});
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+const BROWSER_ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info'];
+const browser = await chromium.launch({ executablePath: CHROME, args: BROWSER_ARGS });
 const server = await startNginx({ port: Number(get('--port', '0')) || undefined, dist, name: 'bench-feed' });
 const out = (cells) => process.stdout.write(`${cells.join('\t')}\n`);
 out(['issue', issue, contents(feedJson.gazette.find((g) => g.id === issue))]);
 try {
   for (const list of LISTS) {
     for (let run = 1; run <= runs; run++) {
-      // A fresh context each run: empty HTTP cache, as on a first visit.
-      const context = await browser.newContext(PHONE);
-      const page = await context.newPage();
-      const errors = [];
-      failOnErrors(page, errors);
-      await page.addInitScript(probe, list.selector);
-      const cdp = await context.newCDPSession(page);
-      await page.goto(new URL(list.path.slice(1), server.url).href);
-      await page.waitForFunction(() => window.__bench?.painted !== undefined, null, { timeout: 60_000 });
-      const t = await page.evaluate(() => {
-        const feed = performance.getEntriesByType('resource').find((r) => r.name.includes('/feed/feed.json'));
-        return { ...window.__bench, memory: undefined, feed: feed?.responseEnd ?? NaN, feedStart: feed?.startTime ?? NaN, initiator: feed?.initiatorType ?? '' };
-      });
-      // The save to Cache Storage comes after the paint: wait for it (or for the check to end
-      // without one) so that it is measured and does not overlap the next run.
-      await page.waitForFunction(
-        () => performance.getEntriesByName('gongkai:feed:kept').length > 0
-          || document.querySelector('.gk-feed-notices')?.getAttribute('data-feed-check') === 'done',
-        null,
-        { timeout: 60_000 },
-      );
-      const marks = await page.evaluate(() => {
-        const at = (name) => performance.getEntriesByName(`gongkai:feed:${name}`)[0]?.startTime ?? NaN;
-        return ['start', 'config', 'requested', 'saved-looked-up', 'body', 'validated', 'shown', 'kept'].map(at);
-      });
-      const m = await memory(page, cdp);
-      if (errors.length) throw new Error(`errors on ${list.path}:\n${errors.join('\n')}`);
-      out(['load', list.path, run, t.list.toFixed(1), t.painted.toFixed(1), (t.started ?? NaN).toFixed(1),
-        t.feed.toFixed(1), m.heap, m.wasm, m.nodes, t.feedStart.toFixed(1)]);
-      out(['steps', list.path, run, t.feedStart.toFixed(1), t.feed.toFixed(1), t.initiator || '-', ...marks.map((v) => v.toFixed(1))]);
-      await context.close();
+      // A browser of its own each run, with a fresh profile: empty HTTP cache, as on a first
+      // visit; driven over a bare DevTools pipe (see bench/bare-chromium.mjs for why).
+      const bare = await launchBare({ executablePath: CHROME, args: BROWSER_ARGS });
+      try {
+        const page = await bare.open(new URL(list.path.slice(1), server.url).href, {
+          metrics: { width: PHONE.viewport.width, height: PHONE.viewport.height, deviceScaleFactor: PHONE.deviceScaleFactor, mobile: true },
+          initScript: `(${probe})(${JSON.stringify(list.selector)})`,
+        });
+        await page.waitFor('window.__bench?.painted !== undefined');
+        // Over the protocol a NaN comes back as null.
+        const num = (v) => (typeof v === 'number' ? v : NaN);
+        const t = await page.evaluate(`(() => {
+          const feed = performance.getEntriesByType('resource').find((r) => r.name.includes('/feed/feed.json'));
+          return { ...window.__bench, memory: undefined, feed: feed?.responseEnd ?? NaN, feedStart: feed?.startTime ?? NaN, initiator: feed?.initiatorType ?? '' };
+        })()`);
+        // The save to Cache Storage comes after the paint: wait for it (or for the check to
+        // end without one) so that it is measured and does not overlap the next run.
+        await page.waitFor(`performance.getEntriesByName('gongkai:feed:kept').length > 0
+          || document.querySelector('.gk-feed-notices')?.getAttribute('data-feed-check') === 'done'`);
+        const marks = await page.evaluate(`['start', 'config', 'requested', 'saved-looked-up', 'body', 'validated', 'shown', 'kept']
+          .map((name) => performance.getEntriesByName('gongkai:feed:' + name)[0]?.startTime ?? NaN)`);
+        const m = await memory(page);
+        const errors = await page.evaluate('window.__bench.errors');
+        if (errors.length) throw new Error(`errors on ${list.path}:\n${errors.join('\n')}`);
+        out(['load', list.path, run, num(t.list).toFixed(1), num(t.painted).toFixed(1), num(t.started).toFixed(1),
+          num(t.feed).toFixed(1), m.heap, m.wasm, m.nodes, num(t.feedStart).toFixed(1)]);
+        out(['steps', list.path, run, num(t.feedStart).toFixed(1), num(t.feed).toFixed(1), t.initiator || '-',
+          ...marks.map((v) => num(v).toFixed(1))]);
+      } finally {
+        await bare.close();
+      }
     }
   }
 

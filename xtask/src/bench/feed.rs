@@ -442,7 +442,12 @@ pub fn run(o: &Options) -> Result<Section, String> {
 
     s.intro.push(format!(
         "In Chromium (phone viewport, no throttling, a fresh profile each run so nothing is \
-         cached), against `{}`: the build with its feed replaced, served by nginx. Times are \
+         cached), against `{}`: the build with its feed replaced, served by nginx. The loads \
+         are driven over a bare DevTools pipe (`bench/bare-chromium.mjs`), not through \
+         Playwright, whose Network domain has Chromium keep and decode a copy of every \
+         response body: 60–120 ms of a large feed's load that a reader's browser does not \
+         spend, measured in loads taking turns. The memory over navigations is read through \
+         Playwright. Times are \
          from navigation start, medians of {runs} runs: when the app had mounted, when it \
          asked for the feed and had it, when the list's first item was in the page, and when \
          the frame showing it was painted. The table of contents is the largest issue's: {} \
