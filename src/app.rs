@@ -95,7 +95,7 @@ macro_rules! lazy_page {
             async fn preload() {
                 let loading = rendering::Unfinished::begin();
                 $preload().await;
-                task::in_next_task(move || drop(loading));
+                loading.end_in_next_task();
             }
         }
     };
@@ -166,7 +166,7 @@ pub fn App() -> impl IntoView {
     let starting = rendering::Unfinished::begin();
     task::in_next_task(move || {
         set_pages_on.set(true);
-        task::in_next_task(move || drop(starting));
+        starting.end_in_next_task();
     });
     view! {
         <Router base=base set_is_routing=set_is_routing>

@@ -6,7 +6,7 @@
 //! service worker) waits for [`page_painted`], so that it does not compete with the first
 //! screen on a phone's two cores.
 
-use crate::platform::perf;
+use crate::platform::{perf, task};
 use leptos::prelude::queue_microtask;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsValue;
@@ -44,6 +44,12 @@ impl Unfinished {
     pub fn begin() -> Self {
         UNFINISHED.set(UNFINISHED.get() + 1);
         Unfinished
+    }
+
+    /// Ends in the task after this one: what this task's microtasks put in the page (a view
+    /// the router builds, the work a signal set here sets off) counts as part of it.
+    pub fn end_in_next_task(self) {
+        task::in_next_task(move || drop(self));
     }
 }
 

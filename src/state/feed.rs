@@ -825,10 +825,8 @@ thread_local! {
 /// then in hand when the app asks for it, rather than requested only once the app has mounted
 /// and the feed has been parsed. Called once, from `main`.
 pub fn start_early() {
-    let config = http::resolve(CONFIG_URL)
-        .is_some_and(|url| http::preloaded(&url.href))
-        .then(|| config_reachable().then(request_config))
-        .flatten();
+    let preloaded = http::resolve(CONFIG_URL).is_some_and(|url| http::preloaded(&url.href));
+    let config = (preloaded && config_reachable()).then(request_config);
     CONFIG_EARLY.with(|s| *s.borrow_mut() = config);
     let early = Early::start();
     STARTED_EARLY.with(|s| *s.borrow_mut() = early);
