@@ -1,7 +1,7 @@
 // The mobile gazette: issues by year, an issue's table of contents, and the document reader
 // (header, 目录 with section jumps, text size, progress, print view, previous / next, links to
 // the Q&A and interpretations that cite the document). Expectations come from the bundled feed.
-import { test, expect, feed, zh, open } from './support/fixtures.mjs';
+import { test, expect, feed, zh, open, appShows } from './support/fixtures.mjs';
 import { makeVariant } from './support/variants.mjs';
 import { startNginx } from './support/nginx.mjs';
 
@@ -325,6 +325,7 @@ test.describe('document reader', () => {
     await expect.poll(() => bodyFontSize(page)).toBeGreaterThan(normal * 1.2);
     const enlarged = await bodyFontSize(page);
     await page.reload();
+    await appShows(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(seed.title));
     await expect.poll(() => bodyFontSize(page)).toBeCloseTo(enlarged, 1);
     // Three presses from two steps above the default reach the smallest step.

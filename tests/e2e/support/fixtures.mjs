@@ -28,6 +28,14 @@ export { expect };
 /** Open `path` and wait until the app (not the static shell) shows its main content. */
 export async function open(page, url) {
   await page.goto(url);
+  await appShows(page);
+}
+
+/**
+ * Wait until the app has taken over from the static or pre-rendered copy (whose controls do
+ * nothing until then) and shows its main content.
+ */
+export async function appShows(page) {
   await expect(page.locator('#static-shell')).toHaveCount(0);
   await expect(page.locator('.gk-loading')).toHaveCount(0);
   // A page other than the home page is there once its code has loaded.
