@@ -7,6 +7,15 @@
 // browser does none of it, so timed loads go through this pipe, which sends only the commands
 // below (no Network domain). Each launch is a fresh profile: nothing cached, as on a first visit.
 //
+// A browser that has just started is still busy with itself for a second or two: headless
+// Chromium builds its omnibox popup (a WebUI page in a renderer of its own) and the browser
+// process sets up its profile. In traces that took most of one of this machine's two cores
+// while the page loaded: loads begun right after launch painted the large feed's issue
+// contents at a median of 648 ms, loads begun 3 s after launch at 444 ms (six each, taking
+// turns). A reader's browser is already running when they open a link, so `launchBare`
+// returns once the browser's processes have gone quiet (`waitUntilQuiet`): the profile is
+// still empty, only the browser's own start-up is over.
+//
 //   const b = await launchBare({ args }); const page = await b.open(url, { width, height, ... });
 //   await page.evaluate('1 + 1'); await page.send('Memory.getDOMCounters'); await b.close();
 import { spawn } from 'node:child_process';
@@ -42,6 +51,8 @@ export async function launchBare({ executablePath = '/usr/bin/chromium', args = 
     waiting.set(id, { resolve, reject, method });
     toBrowser.write(`${JSON.stringify({ id, method, params, sessionId })}\0`);
   });
+  await send('Browser.getVersion');
+  await waitUntilQuiet(proc.pid);
   return {
     /** Opens `url` in a new page with `metrics` (Emulation.setDeviceMetricsOverride) and
      *  `initScript` run before the page's own scripts. */
@@ -80,4 +91,41 @@ export async function launchBare({ executablePath = '/usr/bin/chromium', args = 
       fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
     },
   };
+}
+
+/** CPU time (clock ticks) used so far by process `root` and all its descendants, from /proc. */
+function treeTicks(root) {
+  const stats = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The command name is in parentheses and may hold spaces: fields are counted after it.
+      const text = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      stats.push({ pid: Number(entry), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  const tree = new Set([root]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of stats) if (!tree.has(p.pid) && tree.has(p.ppid)) { tree.add(p.pid); grew = true; }
+  }
+  return stats.filter((p) => tree.has(p.pid)).reduce((sum, p) => sum + p.ticks, 0);
+}
+
+/** Waits until the browser's processes together have used at most one clock tick (1/100 s)
+ *  of CPU over half a second: at most 2 % of a core (at most 15 s; where /proc is missing, 3 s). */
+async function waitUntilQuiet(pid, { windowMs = 500, timeoutMs = 15_000 } = {}) {
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  if (!fs.existsSync(`/proc/${pid}/stat`)) return sleep(3000);
+  const until = Date.now() + timeoutMs;
+  let before = treeTicks(pid);
+  while (Date.now() < until) {
+    await sleep(windowMs);
+    const now = treeTicks(pid);
+    if (now - before <= 1) return;
+    before = now;
+  }
 }

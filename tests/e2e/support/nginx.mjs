@@ -131,7 +131,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   }
   const port = Number(get('--port', '8080'));
   const subPath = get('--sub-path', '/');
-  const dir = writeConfig({ port, dist: get('--dist', 'dist'), name: 'serve', subPath });
+  const dir = writeConfig({ port, dist: get('--dist', 'dist'), name: `serve-${port}`, subPath });
   console.log(`\n  Gongkai is being served at http://127.0.0.1:${port}${subPath}\n  (nginx with deploy/nginx/; Ctrl-C to stop)\n`);
   const child = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: 'inherit' });
   const stop = () => child.kill('SIGTERM');

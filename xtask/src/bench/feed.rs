@@ -446,8 +446,11 @@ pub fn run(o: &Options) -> Result<Section, String> {
          are driven over a bare DevTools pipe (`bench/bare-chromium.mjs`), not through \
          Playwright, whose Network domain has Chromium keep and decode a copy of every \
          response body: 60–120 ms of a large feed's load that a reader's browser does not \
-         spend, measured in loads taking turns. The memory over navigations is read through \
-         Playwright. Times are \
+         spend, measured in loads taking turns. Each load begins once the newly launched \
+         browser has finished its own start-up (its processes quiet), as a reader's browser \
+         has: right after launch, headless Chromium's omnibox popup and profile set-up took \
+         most of a core and put about 200 ms on the large feed's list. The memory over \
+         navigations is read through Playwright. Times are \
          from navigation start, medians of {runs} runs: when the app had mounted, when it \
          asked for the feed and had it, when the list's first item was in the page, and when \
          the frame showing it was painted. The table of contents is the largest issue's: {} \
