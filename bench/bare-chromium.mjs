@@ -117,7 +117,7 @@ function treeTicks(root) {
 
 /** Waits until the browser's processes together have used at most one clock tick (1/100 s)
  *  of CPU over half a second: at most 2 % of a core (at most 15 s; where /proc is missing, 3 s). */
-async function waitUntilQuiet(pid, { windowMs = 500, timeoutMs = 15_000 } = {}) {
+export async function waitUntilQuiet(pid, { windowMs = 500, timeoutMs = 15_000 } = {}) {
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   if (!fs.existsSync(`/proc/${pid}/stat`)) return sleep(3000);
   const until = Date.now() + timeoutMs;

@@ -7,12 +7,19 @@
 // (times in ms; the element that was the largest paint, as a CSS selector), and keeps each
 // report as target/bench/lighthouse/NAME-<path>-<run>.json.
 // Runs one at a time: on a 2-core machine parallel runs would measure each other.
-import { spawnSync } from 'node:child_process';
+// Each run gets a newly launched browser with a fresh profile, which Lighthouse is pointed at
+// (`--port`) once the browser has finished its own start-up, as bench/bare-chromium.mjs does
+// for the feed's loads: launched by Lighthouse itself, headless Chromium was still building its
+// omnibox popup on the other core while the page loaded, and the page's tasks took longer.
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startNginx } from '../tests/e2e/support/nginx.mjs';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
+import { waitUntilQuiet } from './bare-chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -26,7 +33,47 @@ const paths = all('--path');
 const outDir = path.join(root, 'target', 'bench', 'lighthouse');
 fs.mkdirSync(outDir, { recursive: true });
 
-const chromeFlags = ['--headless=new', ...CHROMIUM_ARGS].join(' ');
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** A port nothing listens on now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Launches Chromium with a fresh profile and DevTools on a port, and returns once its
+ *  start-up is over. */
+async function launchSettled() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-lighthouse-'));
+  const port = await freePort();
+  const proc = spawn(CHROME, ['--headless=new', ...CHROMIUM_ARGS, `--user-data-dir=${profile}`,
+    `--remote-debugging-port=${port}`, 'about:blank'], { stdio: 'ignore' });
+  const until = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/json/version`)).ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (proc.exitCode !== null || Date.now() > until) throw new Error(`Chromium did not start (${CHROME})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await waitUntilQuiet(proc.pid);
+  return {
+    port,
+    async close() {
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill();
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    },
+  };
+}
+
 const server = await startNginx({ port: Number(get('--port', '0')) || undefined, dist, name: `bench-lh-${name}` });
 try {
   for (const p of paths.length ? paths : ['/']) {
@@ -34,12 +81,18 @@ try {
     for (let run = 1; run <= runs; run++) {
       const slug = p.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'root';
       const out = path.join(outDir, `${name}-${slug}-${run}.json`);
-      const r = spawnSync(
-        path.join(root, 'node_modules', '.bin', 'lighthouse'),
-        [url, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance',
-          `--chrome-flags=${chromeFlags}`],
-        { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' }, encoding: 'utf8' },
-      );
+      const browser = await launchSettled();
+      let r;
+      try {
+        r = spawnSync(
+          path.join(root, 'node_modules', '.bin', 'lighthouse'),
+          [url, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance',
+            `--port=${browser.port}`],
+          { encoding: 'utf8' },
+        );
+      } finally {
+        await browser.close();
+      }
       if (r.status !== 0 || !fs.existsSync(out)) {
         throw new Error(`lighthouse failed on ${url} (run ${run}):\n${r.stderr}`);
       }
