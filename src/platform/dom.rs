@@ -94,6 +94,44 @@ pub fn finish_takeover() {
     for f in AFTER_TAKEOVER.with_borrow_mut(std::mem::take) {
         f();
     }
+    press_again_what_was_pressed_early();
+}
+
+/// The buttons of a pre-rendered copy do nothing: the start-up script notes each one pressed
+/// while the copy was on screen, by its accessible name (`PRESSED_EARLY` in
+/// xtask/src/wasm.rs). The same buttons of the app's page are pressed now, in order, so that a
+/// reader on a slow phone who pressed "A+" before the app was ready still gets larger text.
+fn press_again_what_was_pressed_early() {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(pressed) = js_sys::Reflect::get(&window, &"gongkaiPressedEarly".into())
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
+    else {
+        return;
+    };
+    let names: Vec<String> = pressed.iter().filter_map(|v| v.as_string()).collect();
+    pressed.set_length(0);
+    let Some(buttons) = window
+        .document()
+        .and_then(|d| d.query_selector_all("body > .gk-app button").ok())
+    else {
+        return;
+    };
+    let name_of = |b: &web_sys::HtmlElement| {
+        b.get_attribute("aria-label")
+            .unwrap_or_else(|| b.text_content().unwrap_or_default().trim().to_string())
+    };
+    for name in names {
+        let same = (0..buttons.length())
+            .filter_map(|i| buttons.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|b| name_of(b) == name);
+        if let Some(button) = same {
+            button.click();
+        }
+    }
 }
 
 /// Whether a pre-rendered copy is on screen while the app builds its page out of sight.

@@ -1,7 +1,7 @@
 // Pre-rendered pages (xtask/prerender.mjs): a shared link to an item of the bundled feed shows
 // the item itself before the wasm has loaded, or with no JavaScript at all, and the app then
 // takes the page over without a loading line, a flash or anything moving.
-import { test, expect, feed, zh, open } from './support/fixtures.mjs';
+import { test, expect, feed, zh, open, appShows, holdPageChunks } from './support/fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startNginx } from './support/nginx.mjs';
@@ -138,12 +138,7 @@ for (const [settings, saved] of Object.entries(SETTINGS)) {
       requestAnimationFrame(afterFrame);
     });
     // The page's code is held back until the pre-rendered page has been seen.
-    let release;
-    const released = new Promise((r) => { release = r; });
-    await page.route(/\/chunk\d+-[0-9a-f]{16}\.wasm$/, async (route) => {
-      await released;
-      await route.continue();
-    });
+    const release = await holdPageChunks(page);
     await page.goto(`/documents/${doc.id}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh(doc.title));
     await expect(page.locator('#static-shell')).toHaveAttribute('data-prerendered', '');
@@ -208,6 +203,29 @@ test('once taken over, the app is the page: in-app navigation works and the copy
   await page.locator('.gk-breadcrumb a').first().click();
   await expect(page).toHaveURL(/\/gazette$/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+test('a button pressed on the pre-rendered page is pressed on the app\'s page once it has taken over', async ({ page }) => {
+  // The page's code is held back: the pre-rendered copy stays on screen, its buttons inert.
+  const release = await holdPageChunks(page);
+  await page.goto(`/documents/${doc.id}`);
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('body > .gk-app').length)).toBe(2);
+  const copy = page.locator('#static-shell');
+  const textSize = () => page.locator('.gk-rich p').first().evaluate((p) => parseFloat(getComputedStyle(p).fontSize));
+  const normal = await textSize();
+  await copy.getByRole('button', { name: '增大字号' }).click();
+  await copy.getByRole('button', { name: '增大字号' }).click();
+  // Nothing happens on the copy itself.
+  expect(await textSize()).toBe(normal);
+  release();
+  await expect(copy).toHaveCount(0);
+  // Two steps up from 100 %: 130 %, in the control and in the text.
+  await expect(page.locator('.gk-font-size__value')).toHaveText(/130%/);
+  await expect.poll(textSize).toBeGreaterThan(normal * 1.2);
+  // Pressed once each: nothing is pressed again on a later visit.
+  await page.reload();
+  await appShows(page);
+  await expect(page.locator('.gk-font-size__value')).toHaveText(/130%/);
 });
 
 // The router does not put its base in front of an in-app link's address (leptos_router's `<A>`

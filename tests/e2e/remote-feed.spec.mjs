@@ -295,6 +295,9 @@ test('a page left open picks up a newer feed when the network comes back, withou
   await expect(homeQa(page).first()).not.toContainText('【第二版】');
   // Keep a mark on the page: a reload would lose it.
   await page.evaluate(() => { window.__stillTheSamePage = true; });
+  // The service worker is registered once the page is painted. Going offline while its script
+  // downloads would fail that registration (a console error), which is not what this is about.
+  await page.evaluate(() => navigator.serviceWorker.ready);
 
   await context.setOffline(true);
   await expect(page.locator('.gk-offline')).toBeVisible();

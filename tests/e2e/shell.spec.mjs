@@ -1,6 +1,6 @@
 // The app shell: every permanent route renders its heading, the navigation marks the current
 // section, unknown addresses get a helpful 404, and nothing logs an error.
-import { test, expect, feed, zh, open } from './support/fixtures.mjs';
+import { test, expect, feed, zh, open, holdPageChunks } from './support/fixtures.mjs';
 
 const qa = feed.qa[0];
 const interp = feed.interpretations[0];
@@ -102,18 +102,6 @@ test('pages below a section keep its tab current: a question under 问答, a doc
     }
   }
 });
-
-// Pages other than the home page load their code (a wasm chunk) the first time they open.
-// Held back here, so the waiting is long enough to be seen.
-async function holdPageChunks(page) {
-  let release;
-  const released = new Promise((r) => { release = r; });
-  await page.route(/\/chunk\d+-[0-9a-f]{16}\.wasm$/, async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
 
 // A page the build did not pre-render (a list that filters by query); a pre-rendered one stays
 // on screen instead (prerendered.spec).

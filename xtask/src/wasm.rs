@@ -247,8 +247,15 @@ fn name_and_copy(
     // is, so its first paint comes first: nothing is downloaded until the browser reports its
     // first contentful paint (or, without paint timing, two frames have begun; at once in a
     // tab that is not drawn, where there is no paint to wait for), and its HTML has no preloads.
+    //
+    // Until the app has taken a pre-rendered page over, its buttons are the copy's and do
+    // nothing: a press on one is noted (by the button's accessible name) and pressed again on
+    // the app's own button once it is on screen (`platform::dom::finish_takeover`), so on a slow
+    // phone "A+" pressed early still enlarges the text.
     let boot = format!(
-        "if (document.getElementById('static-shell')?.hasAttribute('data-prerendered') && document.visibilityState !== 'hidden') await new Promise((painted) => {{\n\
+        "const pressed = globalThis.{PRESSED_EARLY} = [];\n\
+         document.getElementById('static-shell')?.addEventListener('click', (e) => {{ const b = e.target.closest?.('button'); if (b) pressed.push(b.getAttribute('aria-label') ?? b.textContent.trim()); }});\n\
+         if (document.getElementById('static-shell')?.hasAttribute('data-prerendered') && document.visibilityState !== 'hidden') await new Promise((painted) => {{\n\
          \x20 if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint')) return requestAnimationFrame(() => requestAnimationFrame(painted));\n\
          \x20 new PerformanceObserver((list, seen) => {{ if (list.getEntriesByName('first-contentful-paint').length) {{ seen.disconnect(); painted(); }} }}).observe({{ type: 'paint', buffered: true }});\n\
          }});\n\
@@ -313,6 +320,8 @@ fn minify_js(file: &Path) -> Result<(), String> {
 /// takes over a deep link's chunk downloads, and the link module's function that does it.
 const EARLY_CHUNKS: &str = "gongkaiEarlyChunks";
 const EARLY_FETCH: &str = "fetchChunkOnce";
+/// The global list of buttons pressed on a pre-rendered copy; `src/platform/dom.rs` reads it.
+const PRESSED_EARLY: &str = "gongkaiPressedEarly";
 
 fn replace_once_or_more(text: &mut String, from: &str, to: &str) -> Result<(), String> {
     if !text.contains(from) {

@@ -41,3 +41,18 @@ export async function appShows(page) {
   // A page other than the home page is there once its code has loaded.
   await expect(page.locator('.gk-route-pending')).toBeHidden();
 }
+
+/**
+ * Holds back the pages' code (their wasm chunks) until the function returned is called: a page
+ * other than the home page waits for it the first time it opens, and a pre-rendered copy stays
+ * on screen meanwhile.
+ */
+export async function holdPageChunks(page) {
+  let release;
+  const released = new Promise((r) => { release = r; });
+  await page.route(/\/chunk\d+-[0-9a-f]{16}\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
