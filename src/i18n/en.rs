@@ -187,7 +187,7 @@ pub static EN: Strings = Strings {
     offline_ready: "Available offline: the app and its content are saved on this device.",
     offline_preparing: "Saving for offline use…",
     offline_unsupported: "This browser cannot save the app for offline use; it works normally online.",
-    offline_failed: "Saving for offline use did not finish; it will be tried again next time.",
+    offline_failed: "Saving for offline use did not finish; it will be tried again when the connection is back, or next time.",
     storage_used: |used, quota| format!("This site uses {used} of {quota} available"),
     storage_unknown: "Storage use is not available",
     persist_button: "Keep offline data",

@@ -174,7 +174,7 @@ pub static ZH: Strings = Strings {
     offline_ready: "已可离线使用：应用和内容都已保存在本机。",
     offline_preparing: "正在保存，以便离线使用…",
     offline_unsupported: "此浏览器不能保存应用以供离线使用；联网时可正常使用。",
-    offline_failed: "离线保存没有完成，下次打开时会再试。",
+    offline_failed: "离线保存没有完成，网络恢复或下次打开时会再试。",
     storage_used: |used, quota| format!("本站已使用 {used}，可用空间 {quota}"),
     storage_unknown: "无法获知存储用量",
     persist_button: "请求长期保存离线数据",

@@ -42,7 +42,16 @@ pub fn provide_offline() {
     let (online, set_online) = signal(network::is_online());
     network::watch(move |up| {
         set_online.set(up);
-        if up {
+        if !up {
+            return;
+        }
+        // A registration that failed (most likely the connection dropped while the worker's
+        // script downloaded) is tried again as soon as the connection is back, not only on the
+        // next visit.
+        if matches!(ready.get_untracked(), OfflineReady::Failed(_)) {
+            set_ready.set(OfflineReady::Preparing);
+            spawn_local(register(set_ready, set_update_waiting));
+        } else {
             sw::check_for_update();
         }
     });

@@ -70,6 +70,28 @@ test('after one visit the app opens with the server stopped, deep links included
   }
 });
 
+test('saving for offline use that failed with the connection is tried again once it is back', async ({ page, context }) => {
+  test.info().annotations.push({ type: 'allows-console-errors', description: 'Chromium logs the failed download of the worker script' });
+  const server = await startNginx({ dist: buildDir(), name: `offline-retry-${test.info().project.name}` });
+  try {
+    // The connection drops just as the worker's script is downloaded.
+    await context.route(/\/sw\.js$/, (route) => route.abort('internetdisconnected'));
+    await open(page, server.url + 'settings');
+    const status = page.getByRole('region', { name: '离线使用' }).locator('.gk-offline-status');
+    await expect(status).toHaveText('离线保存没有完成，网络恢复或下次打开时会再试。');
+    await context.unroute(/\/sw\.js$/);
+    // The connection comes back: the same page, without a reload, saves the app after all.
+    await page.evaluate(() => { window.__stillTheSamePage = true; });
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await expect(status).toHaveText('已可离线使用：应用和内容都已保存在本机。');
+    await waitForServiceWorker(page);
+    expect(await page.evaluate(() => window.__stillTheSamePage)).toBe(true);
+  } finally {
+    await server.stop();
+  }
+});
+
 test('settings say the app is available offline and show the storage used', async ({ page }) => {
   const server = await startNginx({ dist: buildDir(), name: `offline-settings-${test.info().project.name}` });
   try {
