@@ -87,14 +87,67 @@ pub fn finish_takeover() {
     let Some(root) = root().filter(|r| r.has_attribute(TAKING_OVER)) else {
         return;
     };
-    if let Some(shell) = static_shell() {
+    let toggled = static_shell().map(|shell| {
+        let toggled = details_toggled_on(&shell);
         shell.remove();
-    }
+        toggled
+    });
     let _ = root.remove_attribute(TAKING_OVER);
     for f in AFTER_TAKEOVER.with_borrow_mut(std::mem::take) {
         f();
     }
+    if let Some(toggled) = toggled {
+        toggle_the_same_details(&toggled);
+    }
     press_again_what_was_pressed_early();
+}
+
+/// The `<details>` of a pre-rendered copy the reader opened or closed while it was on screen:
+/// (place among the copy's `<details>`, open now), against how each was when the page loaded
+/// (noted by the start-up script, `DETAILS_AT_FIRST` in xtask/src/wasm.rs).
+fn details_toggled_on(shell: &web_sys::Element) -> Vec<(u32, bool)> {
+    use wasm_bindgen::JsCast;
+    let at_first = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"gongkaiDetailsAtFirst".into()).ok())
+        .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
+    let (Some(at_first), Ok(details)) = (at_first, shell.query_selector_all("details")) else {
+        return Vec::new();
+    };
+    (0..details.length())
+        .filter_map(|i| {
+            let open = details
+                .item(i)?
+                .dyn_into::<web_sys::Element>()
+                .ok()?
+                .has_attribute("open");
+            (at_first.get(i).as_bool()? != open).then_some((i, open))
+        })
+        .collect()
+}
+
+/// Opens or closes the app's `<details>` as the reader left the copy's: the app's page is the
+/// same page, so its `<details>` come in the same order.
+fn toggle_the_same_details(toggled: &[(u32, bool)]) {
+    use wasm_bindgen::JsCast;
+    let Some(details) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("body > .gk-app details").ok())
+    else {
+        return;
+    };
+    for &(i, open) in toggled {
+        let Some(d) = details
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let _ = if open {
+            d.set_attribute("open", "")
+        } else {
+            d.remove_attribute("open")
+        };
+    }
 }
 
 /// The buttons of a pre-rendered copy do nothing: the start-up script notes each one pressed

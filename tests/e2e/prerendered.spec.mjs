@@ -228,6 +228,22 @@ test('a button pressed on the pre-rendered page is pressed on the app\'s page on
   await expect(page.locator('.gk-font-size__value')).toHaveText(/130%/);
 });
 
+test('a section the reader opens on the pre-rendered page stays open in the app', async ({ page }) => {
+  const release = await holdPageChunks(page);
+  await page.goto(`/documents/${doc.id}`);
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('body > .gk-app').length)).toBe(2);
+  // The copy was rendered for a phone: its outline starts closed.
+  const copyOutline = page.locator('#static-shell .gk-outline details');
+  await expect(copyOutline).toHaveJSProperty('open', false);
+  await copyOutline.locator('summary').click();
+  await expect(copyOutline).toHaveJSProperty('open', true);
+  release();
+  await expect(page.locator('#static-shell')).toHaveCount(0);
+  const outline = page.getByRole('navigation', { name: '目录' });
+  await expect(outline.locator('details')).toHaveJSProperty('open', true);
+  await expect(outline.getByRole('link').first()).toBeVisible();
+});
+
 // The router does not put its base in front of an in-app link's address (leptos_router's `<A>`
 // passes a path that starts with `/` through as it is): under a sub-path every link inside a
 // page went to the site root, a 404. Links now carry the base, in the app and in the copies.

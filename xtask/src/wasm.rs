@@ -251,10 +251,12 @@ fn name_and_copy(
     // Until the app has taken a pre-rendered page over, its buttons are the copy's and do
     // nothing: a press on one is noted (by the button's accessible name) and pressed again on
     // the app's own button once it is on screen (`platform::dom::finish_takeover`), so on a slow
-    // phone "A+" pressed early still enlarges the text.
+    // phone "A+" pressed early still enlarges the text. Whether each of the copy's `<details>`
+    // starts open is noted too, so that one the reader opens or closes stays so in the app.
     let boot = format!(
         "const pressed = globalThis.{PRESSED_EARLY} = [];\n\
          document.getElementById('static-shell')?.addEventListener('click', (e) => {{ const b = e.target.closest?.('button'); if (b) pressed.push(b.getAttribute('aria-label') ?? b.textContent.trim()); }});\n\
+         globalThis.{DETAILS_AT_FIRST} = [...(document.getElementById('static-shell')?.querySelectorAll('details') ?? [])].map((d) => d.open);\n\
          if (document.getElementById('static-shell')?.hasAttribute('data-prerendered') && document.visibilityState !== 'hidden') await new Promise((painted) => {{\n\
          \x20 if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint')) return requestAnimationFrame(() => requestAnimationFrame(painted));\n\
          \x20 new PerformanceObserver((list, seen) => {{ if (list.getEntriesByName('first-contentful-paint').length) {{ seen.disconnect(); painted(); }} }}).observe({{ type: 'paint', buffered: true }});\n\
@@ -322,6 +324,8 @@ const EARLY_CHUNKS: &str = "gongkaiEarlyChunks";
 const EARLY_FETCH: &str = "fetchChunkOnce";
 /// The global list of buttons pressed on a pre-rendered copy; `src/platform/dom.rs` reads it.
 const PRESSED_EARLY: &str = "gongkaiPressedEarly";
+/// Whether each `<details>` of a pre-rendered copy was open when the page loaded; read there too.
+const DETAILS_AT_FIRST: &str = "gongkaiDetailsAtFirst";
 
 fn replace_once_or_more(text: &mut String, from: &str, to: &str) -> Result<(), String> {
     if !text.contains(from) {
