@@ -114,15 +114,16 @@ pub fn build(dist: &Path, public_url: &str) -> Result<Output, String> {
     let main_wasm = stage.join(MAIN_WASM);
     for module in std::iter::once(&main_wasm).chain(chunks.iter()) {
         let optimised = module.with_extension("opt.wasm");
-        util::run(
-            cmd("wasm-opt")
-                .arg("-Oz")
+        run_wasm_opt(|| {
+            let mut c = cmd("wasm-opt");
+            c.arg("-Oz")
                 // For profiling: GONGKAI_WASM_NAMES=1 keeps function names in the output.
                 .args(std::env::var_os("GONGKAI_WASM_NAMES").map(|_| "-g"))
                 .arg(module)
                 .arg("-o")
-                .arg(&optimised),
-        )?;
+                .arg(&optimised);
+            c
+        })?;
         fs::rename(&optimised, module).map_err(|e| format!("cannot replace {module:?}: {e}"))?;
     }
 
@@ -326,6 +327,26 @@ const EARLY_FETCH: &str = "fetchChunkOnce";
 const PRESSED_EARLY: &str = "gongkaiPressedEarly";
 /// Whether each `<details>` of a pre-rendered copy was open when the page loaded; read there too.
 const DETAILS_AT_FIRST: &str = "gongkaiDetailsAtFirst";
+
+/// Runs wasm-opt, once more if it was killed by a signal. binaryen's npm build runs in Node, and
+/// here Node has died of SIGILL without a word on a module it then optimised on the next run:
+/// a crash of the tool, whose output is the same every run, not a fault of the input. A
+/// failure with an exit status (wasm-opt refusing the module) is not tried again.
+fn run_wasm_opt(command: impl Fn() -> std::process::Command) -> Result<(), String> {
+    let first = command()
+        .status()
+        .map_err(|e| format!("could not start wasm-opt: {e}"))?;
+    #[cfg(unix)]
+    if let Some(signal) = std::os::unix::process::ExitStatusExt::signal(&first) {
+        eprintln!("wasm-opt was killed by signal {signal}; running it once more");
+        return util::run(&mut command());
+    }
+    if first.success() {
+        Ok(())
+    } else {
+        Err(format!("{:?} failed ({first})", command()))
+    }
+}
 
 fn replace_once_or_more(text: &mut String, from: &str, to: &str) -> Result<(), String> {
     if !text.contains(from) {
