@@ -107,9 +107,7 @@ pub fn finish_takeover() {
 /// (noted by the start-up script, `DETAILS_AT_FIRST` in xtask/src/wasm.rs).
 fn details_toggled_on(shell: &web_sys::Element) -> Vec<(u32, bool)> {
     use wasm_bindgen::JsCast;
-    let at_first = web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w, &"gongkaiDetailsAtFirst".into()).ok())
-        .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
+    let at_first = start_up_list("gongkaiDetailsAtFirst");
     let (Some(at_first), Ok(details)) = (at_first, shell.query_selector_all("details")) else {
         return Vec::new();
     };
@@ -129,10 +127,7 @@ fn details_toggled_on(shell: &web_sys::Element) -> Vec<(u32, bool)> {
 /// same page, so its `<details>` come in the same order.
 fn toggle_the_same_details(toggled: &[(u32, bool)]) {
     use wasm_bindgen::JsCast;
-    let Some(details) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector_all("body > .gk-app details").ok())
-    else {
+    let Some(details) = in_app("details") else {
         return;
     };
     for &(i, open) in toggled {
@@ -156,21 +151,12 @@ fn toggle_the_same_details(toggled: &[(u32, bool)]) {
 /// reader on a slow phone who pressed "A+" before the app was ready still gets larger text.
 fn press_again_what_was_pressed_early() {
     use wasm_bindgen::JsCast;
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Some(pressed) = js_sys::Reflect::get(&window, &"gongkaiPressedEarly".into())
-        .ok()
-        .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
-    else {
+    let Some(pressed) = start_up_list("gongkaiPressedEarly") else {
         return;
     };
     let names: Vec<String> = pressed.iter().filter_map(|v| v.as_string()).collect();
     pressed.set_length(0);
-    let Some(buttons) = window
-        .document()
-        .and_then(|d| d.query_selector_all("body > .gk-app button").ok())
-    else {
+    let Some(buttons) = in_app("button") else {
         return;
     };
     let name_of = |b: &web_sys::HtmlElement| {
@@ -185,6 +171,24 @@ fn press_again_what_was_pressed_early() {
             button.click();
         }
     }
+}
+
+/// A list the start-up script left on the global object (see xtask/src/wasm.rs).
+fn start_up_list(name: &str) -> Option<js_sys::Array> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &name.into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// The app's elements matching `selector` (never the copy's, gone by the time this is asked).
+fn in_app(selector: &str) -> Option<web_sys::NodeList> {
+    web_sys::window()?
+        .document()?
+        .query_selector_all(&format!("body > .gk-app {selector}"))
+        .ok()
 }
 
 /// Whether a pre-rendered copy is on screen while the app builds its page out of sight.

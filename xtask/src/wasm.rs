@@ -255,10 +255,11 @@ fn name_and_copy(
     // phone "A+" pressed early still enlarges the text. Whether each of the copy's `<details>`
     // starts open is noted too, so that one the reader opens or closes stays so in the app.
     let boot = format!(
-        "const pressed = globalThis.{PRESSED_EARLY} = [];\n\
-         document.getElementById('static-shell')?.addEventListener('click', (e) => {{ const b = e.target.closest?.('button'); if (b) pressed.push(b.getAttribute('aria-label') ?? b.textContent.trim()); }});\n\
-         globalThis.{DETAILS_AT_FIRST} = [...(document.getElementById('static-shell')?.querySelectorAll('details') ?? [])].map((d) => d.open);\n\
-         if (document.getElementById('static-shell')?.hasAttribute('data-prerendered') && document.visibilityState !== 'hidden') await new Promise((painted) => {{\n\
+        "const shell = document.getElementById('static-shell');\n\
+         const pressed = globalThis.{PRESSED_EARLY} = [];\n\
+         shell?.addEventListener('click', (e) => {{ const b = e.target.closest?.('button'); if (b) pressed.push(b.getAttribute('aria-label') ?? b.textContent.trim()); }});\n\
+         globalThis.{DETAILS_AT_FIRST} = [...(shell?.querySelectorAll('details') ?? [])].map((d) => d.open);\n\
+         if (shell?.hasAttribute('data-prerendered') && document.visibilityState !== 'hidden') await new Promise((painted) => {{\n\
          \x20 if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint')) return requestAnimationFrame(() => requestAnimationFrame(painted));\n\
          \x20 new PerformanceObserver((list, seen) => {{ if (list.getEntriesByName('first-contentful-paint').length) {{ seen.disconnect(); painted(); }} }}).observe({{ type: 'paint', buffered: true }});\n\
          }});\n\
