@@ -66,10 +66,18 @@ async function launchSettled() {
   return {
     port,
     async close() {
+      // The profile can only go once the whole browser has exited: a helper process still
+      // writing into it makes the removal fail with ENOTEMPTY.
       const exited = new Promise((r) => proc.once('exit', r));
-      proc.kill();
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+      const waitExit = (ms) => Promise.race([exited.then(() => true), new Promise((r) => setTimeout(() => r(false), ms))]);
+      if (proc.exitCode === null) {
+        proc.kill();
+        if (!(await waitExit(5000))) {
+          proc.kill('SIGKILL');
+          await waitExit(5000);
+        }
+      }
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }

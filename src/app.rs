@@ -3,6 +3,7 @@
 use crate::components::chrome::{Footer, Header, SkipLink, TabBar};
 use crate::components::feed_notice::FeedNotices;
 use crate::components::offline_indicator::OfflineIndicator;
+use crate::components::progressive::{frame_part, in_next_task};
 use crate::components::update_prompt::UpdatePrompt;
 use crate::pages;
 use crate::platform::{dom, rendering, task};
@@ -168,7 +169,7 @@ pub fn App() -> impl IntoView {
         set_pages_on.set(true);
         starting.end_in_next_task();
     });
-    view! {
+    let app = view! {
         <Router base=base set_is_routing=set_is_routing>
             <SkipLink/>
             // A thin bar at the top while a page's code downloads; it only appears if that takes
@@ -179,13 +180,12 @@ pub fn App() -> impl IntoView {
                 aria-hidden="true"
             ></div>
             <div class="gk-app">
-                <Header/>
-                <TabBar/>
+                // Out of sight the frame's parts are built a task each: the mount was the
+                // longest task of a start-up (components::progressive).
+                {frame_part(|| view! { <Header/><TabBar/> })}
                 // Non-blocking notices, out of the page flow: nothing jumps when one appears.
                 <div class="gk-notices">
-                    <OfflineIndicator/>
-                    <UpdatePrompt/>
-                    <FeedNotices/>
+                    {in_next_task(|| view! { <OfflineIndicator/><UpdatePrompt/><FeedNotices/> })}
                 </div>
                 <main
                     id="main"
@@ -214,5 +214,13 @@ pub fn App() -> impl IntoView {
                 </main>
             </div>
         </Router>
+    };
+    // Behind the plain shell the app shows once its frame is built: the tasks queued above (the
+    // frame's parts, the page) run before the first of these two, and what they set off
+    // (a render effect, a task of their own) before the second. A page still waiting for its
+    // feed or its code then shows its own loading line.
+    if dom::plain_shell_on_screen() {
+        task::in_next_task(|| task::in_next_task(dom::finish_takeover));
     }
+    app
 }

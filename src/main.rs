@@ -27,9 +27,9 @@ fn main() {
     // The app is built in the task after the one that compiled and started the wasm: two
     // shorter tasks instead of one long one (the static shell stays on screen meanwhile).
     platform::task::in_next_task(|| {
-        // Swap the static first-paint shell for the live app in the same task, so the browser
-        // never paints an empty page in between; a pre-rendered page instead stays until the
-        // app's own page is ready (`FeedGate` finishes the takeover).
+        // The static first paint stays on screen while the app is built out of sight, and
+        // gives way to it in one task, so the browser never paints an empty page in between
+        // (`dom::begin_takeover`).
         platform::dom::begin_takeover();
         leptos::mount::mount_to_body(app::App);
     });

@@ -9,6 +9,7 @@ use crate::components::font_size_control::FontSizeControl;
 use crate::components::interpretations_of_document::InterpretationsOfDocument;
 use crate::components::not_found_state::missing_item;
 use crate::components::outline::Outline;
+use crate::components::progressive::in_own_task;
 use crate::components::reading_progress::{use_scroll_position, ReadingProgress};
 use crate::components::rich_text::RichTextView;
 use crate::components::share_button::ShareButton;
@@ -203,6 +204,7 @@ fn DocumentReader(catalog: Arc<Catalog>, id: String) -> impl IntoView {
     });
 
     let share_path = path.clone();
+    let (body, document_id) = (doc.body.clone(), doc.id.clone());
     let layout_class = if has_outline {
         "gk-doc__layout gk-doc__layout--with-outline"
     } else {
@@ -243,19 +245,25 @@ fn DocumentReader(catalog: Arc<Catalog>, id: String) -> impl IntoView {
                     {move || t.get().print}
                 </button>
             </div>
-            <div class=layout_class>
-                {outline_view}
-                <div class="gk-doc__body">
-                    {addressees}
-                    <RichTextView blocks=doc.body.clone()/>
-                    {original}
+            // Behind a pre-rendered copy the text and what follows it are built a task each
+            // after the header (components::progressive).
+            {in_own_task(move || view! {
+                <div class=layout_class>
+                    {outline_view}
+                    <div class="gk-doc__body">
+                        {addressees}
+                        <RichTextView blocks=body/>
+                        {original}
+                    </div>
                 </div>
-            </div>
-            {qa_section}
-            <InterpretationsOfDocument catalog=catalog.clone() document_id=doc.id.clone()/>
-            {pager}
+            })}
+            {in_own_task(move || view! {
+                {qa_section}
+                <InterpretationsOfDocument catalog=catalog document_id=document_id/>
+                {pager}
+            })}
         </article>
-        <BackToTop visible=far_down focus_id=TITLE_ID/>
+        {in_own_task(move || view! { <BackToTop visible=far_down focus_id=TITLE_ID/> })}
     }
     .into_any()
 }

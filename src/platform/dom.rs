@@ -65,24 +65,26 @@ fn static_shell() -> Option<web_sys::Element> {
 }
 
 /// Starts the takeover of the static first paint of `index.html` (call in the task that mounts
-/// the app). The plain header-and-tab-bar shell goes at once: the app draws the same chrome. A
-/// whole page pre-rendered by the build (`xtask/prerender.mjs`) stays readable while the app
-/// is built hidden, and [`finish_takeover`] swaps the two once the app's page has its content,
-/// so the reader never sees the text give way to a loading line.
+/// the app): it stays on screen while the app is built out of sight. A whole page pre-rendered
+/// by the build (`xtask/prerender.mjs`) stays readable until the app's page has its content, so
+/// the reader never sees the text give way to a loading line (`FeedGate` calls
+/// [`finish_takeover`]). The plain header-and-tab-bar shell only stays until the app's own
+/// header and tab bar are built (the app calls [`finish_takeover`] then, page or no page yet):
+/// the app can build its frame a task per part, none of which the reader sees half done.
 pub fn begin_takeover() {
-    let Some(shell) = static_shell() else {
-        return;
-    };
-    if shell.has_attribute("data-prerendered") {
+    if static_shell().is_some() {
         set_root_attribute(TAKING_OVER, "");
-    } else {
-        shell.remove();
     }
 }
 
-/// Ends the takeover of a pre-rendered page: it goes and the app shows, in one
-/// task, so no frame is painted between them. Does nothing when there is nothing to take over
-/// (every call after the first, and every visit to a page that was not pre-rendered).
+/// Whether the app is still out of sight behind the static first paint, plain or pre-rendered.
+pub fn app_hidden() -> bool {
+    root().is_some_and(|r| r.has_attribute(TAKING_OVER))
+}
+
+/// Ends the takeover of the static first paint: it goes and the app shows, in one task, so no
+/// frame is painted between them. Does nothing when there is nothing to take over (every call
+/// after the first).
 pub fn finish_takeover() {
     let Some(root) = root().filter(|r| r.has_attribute(TAKING_OVER)) else {
         return;
@@ -193,7 +195,13 @@ fn in_app(selector: &str) -> Option<web_sys::NodeList> {
 
 /// Whether a pre-rendered copy is on screen while the app builds its page out of sight.
 pub fn taking_over() -> bool {
-    root().is_some_and(|r| r.has_attribute(TAKING_OVER))
+    app_hidden() && static_shell().is_some_and(|s| s.has_attribute("data-prerendered"))
+}
+
+/// Whether the plain static shell (header, tab bar and a loading line, no page) is on screen
+/// while the app builds its frame out of sight.
+pub fn plain_shell_on_screen() -> bool {
+    app_hidden() && !taking_over()
 }
 
 thread_local! {
@@ -201,11 +209,11 @@ thread_local! {
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Runs `f` once the app's page is the one on screen: at once, unless a pre-rendered copy is
-/// still being taken over (then right after [`finish_takeover`]). Scrolling to a section of a
-/// page that is still hidden would scroll nowhere.
+/// Runs `f` once the app's page is the one on screen: at once, unless the static first paint
+/// is still being taken over (then right after [`finish_takeover`]). Scrolling to a section of
+/// a page that is still hidden would scroll nowhere.
 pub fn after_takeover(f: impl FnOnce() + 'static) {
-    if taking_over() {
+    if app_hidden() {
         AFTER_TAKEOVER.with_borrow_mut(|w| w.push(Box::new(f)));
     } else {
         f();

@@ -888,7 +888,10 @@ pub fn provide_feed() {
         source: set_source,
         notices,
     };
-    spawn_local(load_all(writers, set_checking));
+    // The feed is taken up in the task after the mount (its download already started with
+    // the wasm): the mount's task is the start-up's longest, and every page shows its loading
+    // line until the feed is in anyway.
+    task::in_next_task(move || spawn_local(load_all(writers, set_checking)));
     provide_context(FeedStore {
         status,
         source,

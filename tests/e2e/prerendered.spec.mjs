@@ -1,7 +1,7 @@
 // Pre-rendered pages (xtask/prerender.mjs): a shared link to an item of the bundled feed shows
 // the item itself before the wasm has loaded, or with no JavaScript at all, and the app then
 // takes the page over without a loading line, a flash or anything moving.
-import { test, expect, feed, zh, open, appShows, holdPageChunks } from './support/fixtures.mjs';
+import { test, expect, feed, zh, open, appShows, holdPageChunks, recordBuild, buildRecord } from './support/fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startNginx } from './support/nginx.mjs';
@@ -279,4 +279,22 @@ test.describe('under a sub-path', () => {
       await server.stop();
     }
   });
+});
+
+test('behind a pre-rendered document the app builds its header, its text and what follows a task each, and shows them together', async ({ page }) => {
+  // The app's document page built in one task was, with the app's frame, the longest task of
+  // the start-up. Behind the copy nobody sees the parts come in one after another; the copy
+  // stays until the last is there.
+  const parts = {
+    header: '.gk-doc__header',
+    text: '.gk-doc__body .gk-rich',
+    related: '.gk-interp-link',
+  };
+  await recordBuild(page, parts);
+  await open(page, `/documents/${doc.id}`);
+  const { seen, atTakeover } = await buildRecord(page);
+  const withParts = seen.filter((names) => names.length > 0);
+  expect(withParts[0]).toEqual(['header']);
+  expect(withParts.some((names) => names.includes('text') && !names.includes('related'))).toBe(true);
+  expect(atTakeover).toEqual(Object.keys(parts));
 });

@@ -62,7 +62,9 @@ test.afterAll(async () => {
 });
 
 const notices = (page) => page.locator('.gk-feed-notice');
-const header = (page) => page.locator('.gk-header__publisher');
+// The app's header as the reader sees it: the static shell's stays in the page, empty, until
+// the app has built its own out of sight.
+const header = (page) => page.locator('.gk-header__publisher').filter({ visible: true });
 const homeQa = (page) => page.getByRole('region', { name: '政策问答' }).getByRole('listitem');
 
 /** Reloads and waits until the app has finished asking the network this time. */

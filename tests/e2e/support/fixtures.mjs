@@ -56,3 +56,30 @@ export async function holdPageChunks(page) {
   });
   return release;
 }
+
+/**
+ * Records, as the app builds itself (before any script of the page runs), which of `parts`
+ * (name → selector of an element of the app, never of the static first paint) were in the page
+ * at every change, and which were there when the static first paint went. Read the record with
+ * `buildRecord(page)`: `{ seen: [[name, ...], ...], atTakeover: [name, ...] | null }`, where
+ * `seen` holds each distinct set of parts present, in order.
+ */
+export async function recordBuild(page, parts) {
+  await page.addInitScript((parts) => {
+    const present = () => Object.entries(parts)
+      .filter(([, selector]) => [...document.querySelectorAll(selector)].some((n) => !n.closest('#static-shell')))
+      .map(([name]) => name);
+    const record = { seen: [], atTakeover: null };
+    window.gongkaiBuildRecord = record;
+    let hadShell = false;
+    new MutationObserver(() => {
+      const now = present();
+      if (now.join() !== record.seen.at(-1)?.join()) record.seen.push(now);
+      const shell = document.getElementById('static-shell');
+      if (shell) hadShell = true;
+      else if (hadShell && !record.atTakeover) record.atTakeover = now;
+    }).observe(document, { childList: true, subtree: true });
+  }, parts);
+}
+
+export const buildRecord = (page) => page.evaluate(() => window.gongkaiBuildRecord);
