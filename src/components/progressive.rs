@@ -84,6 +84,12 @@ fn built_in_next_task<V>(
 where
     V: IntoView + 'static,
 {
+    built_later(Box::new(move || build().into_any()), unfinished)
+}
+
+/// The part of [`built_in_next_task`] that is the same for every kind of view, kept out of the
+/// generic function so the wasm has one copy of it.
+fn built_later(build: Box<dyn FnOnce() -> AnyView>, unfinished: Option<Unfinished>) -> AnyView {
     let (built, set_built) = signal(false);
     let build = StoredValue::new_local(Some(build));
     task::in_next_task(move || {
