@@ -3,7 +3,7 @@
 use crate::components::chrome::{Footer, Header, SkipLink, TabBar};
 use crate::components::feed_notice::FeedNotices;
 use crate::components::offline_indicator::OfflineIndicator;
-use crate::components::progressive::{frame_part, in_next_task};
+use crate::components::progressive::{floating_part, frame_part};
 use crate::components::update_prompt::UpdatePrompt;
 use crate::pages;
 use crate::platform::{dom, rendering, task};
@@ -185,7 +185,7 @@ pub fn App() -> impl IntoView {
                 {frame_part(|| view! { <Header/><TabBar/> })}
                 // Non-blocking notices, out of the page flow: nothing jumps when one appears.
                 <div class="gk-notices">
-                    {in_next_task(|| view! { <OfflineIndicator/><UpdatePrompt/><FeedNotices/> })}
+                    {floating_part(|| view! { <OfflineIndicator/><UpdatePrompt/><FeedNotices/> })}
                 </div>
                 <main
                     id="main"

@@ -2,8 +2,9 @@
 //! holds the main thread for tens of milliseconds on a fast machine and several times that
 //! on a cheap phone, and input waits all that time; built a portion at a time, the browser can
 //! answer a tap between portions. Until the last portion is in, the page counts as unfinished
-//! (`platform::rendering`). Behind a pre-rendered copy, the parts of a page and of the app's
-//! frame are likewise built a task each ([`in_own_task`]).
+//! (`platform::rendering`). Out of sight behind the static first paint, the parts of the app's
+//! frame ([`frame_part`]) and, behind a pre-rendered copy, of a page ([`in_own_task`]) are
+//! likewise built a task each.
 
 use crate::platform::rendering::Unfinished;
 use crate::platform::{dom, task};
@@ -69,7 +70,7 @@ where
 /// A part out of the page's flow (a notice that floats over it) built in the task after the
 /// one that builds its surroundings, on screen or not: its arrival moves nothing, and the
 /// task that mounts the app is shorter by it.
-pub fn in_next_task<V>(build: impl FnOnce() -> V + 'static) -> AnyView
+pub fn floating_part<V>(build: impl FnOnce() -> V + 'static) -> AnyView
 where
     V: IntoView + 'static,
 {
