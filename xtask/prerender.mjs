@@ -14,9 +14,12 @@
 // which the start-up script begins after that paint (xtask/src/wasm.rs). Feed text reaches the
 // file only as text nodes and attribute values serialised by the browser.
 //
-// Only item pages are pre-rendered (`/qa/{id}`, `/interpretations/{id}`, `/gazette/{id}`,
-// `/documents/{id}`) and the interpretation list: they take no query, so the file is the page
-// for every address nginx answers with it (the Q&A and gazette lists filter by query).
+// Item pages are pre-rendered (`/qa/{id}`, `/interpretations/{id}`, `/gazette/{id}`,
+// `/documents/{id}`) and the three lists (`/qa`, `/interpretations`, `/gazette`). The Q&A and
+// gazette lists also filter by query (`/qa?topic=…`, `/gazette?year=…`), and nginx answers
+// those addresses with the same file: the script at the top of `index.html` marks a filtered
+// address (`data-filtered` on `<html>`), and style/layout.css then hides the unfiltered list
+// of the copy until the app shows the filtered one.
 // Each file names the feed it was made from (`<meta name="gk-prerendered-from">`: its path and a
 // hash of its bytes); `cargo xtask precache` deletes the files once that feed has changed or
 // config.json no longer names it.
@@ -56,7 +59,9 @@ const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/;
 function routes(feed) {
   const ids = (list) => (Array.isArray(list) ? list : []).map((x) => x?.id).filter((id) => typeof id === 'string' && PLAIN_ID.test(id));
   return [
+    '/qa',
     '/interpretations',
+    '/gazette',
     ...ids(feed.qa).map((id) => `/qa/${id}`),
     ...ids(feed.interpretations).map((id) => `/interpretations/${id}`),
     ...ids(feed.gazette).map((id) => `/gazette/${id}`),

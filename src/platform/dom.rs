@@ -89,19 +89,58 @@ pub fn finish_takeover() {
     let Some(root) = root().filter(|r| r.has_attribute(TAKING_OVER)) else {
         return;
     };
-    let toggled = static_shell().map(|shell| {
-        let toggled = details_toggled_on(&shell);
+    let left = static_shell().map(|shell| {
+        let left = (details_toggled_on(&shell), fields_typed_in(&shell));
         shell.remove();
-        toggled
+        left
     });
     let _ = root.remove_attribute(TAKING_OVER);
     for f in AFTER_TAKEOVER.with_borrow_mut(std::mem::take) {
         f();
     }
-    if let Some(toggled) = toggled {
+    if let Some((toggled, typed)) = left {
         toggle_the_same_details(&toggled);
+        type_the_same_into(&typed);
     }
     press_again_what_was_pressed_early();
+}
+
+/// What the reader typed into the copy's text fields while it was on screen (the Q&A list's
+/// filter): (field id, text), for each field whose text is not the one it was written with.
+fn fields_typed_in(shell: &web_sys::Element) -> Vec<(String, String)> {
+    use wasm_bindgen::JsCast;
+    let Ok(fields) = shell.query_selector_all("input[id]") else {
+        return Vec::new();
+    };
+    (0..fields.length())
+        .filter_map(|i| {
+            let field = fields
+                .item(i)?
+                .dyn_into::<web_sys::HtmlInputElement>()
+                .ok()?;
+            (field.value() != field.default_value()).then(|| (field.id(), field.value()))
+        })
+        .collect()
+}
+
+/// Puts the copy's typed text into the app's fields of the same id, as if typed there: the
+/// `input` event is what the app's page listens to.
+fn type_the_same_into(typed: &[(String, String)]) {
+    use wasm_bindgen::JsCast;
+    for (id, text) in typed {
+        let Some(field) = in_app(&format!("input[id='{id}']"))
+            .and_then(|found| found.item(0))
+            .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            continue;
+        };
+        field.set_value(text);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        if let Ok(event) = web_sys::Event::new_with_event_init_dict("input", &init) {
+            let _ = field.dispatch_event(&event);
+        }
+    }
 }
 
 /// The `<details>` of a pre-rendered copy the reader opened or closed while it was on screen:

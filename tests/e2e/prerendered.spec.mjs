@@ -1,5 +1,5 @@
-// Pre-rendered pages (xtask/prerender.mjs): a shared link to an item of the bundled feed shows
-// the item itself before the wasm has loaded, or with no JavaScript at all, and the app then
+// Pre-rendered pages (xtask/prerender.mjs): a shared link to an item of the bundled feed, or to
+// one of its lists, shows the page itself before the wasm has loaded, or with no JavaScript at all, and the app then
 // takes the page over without a loading line, a flash or anything moving.
 import { test, expect, feed, zh, open, appShows, holdPageChunks, recordBuild, buildRecord } from './support/fixtures.mjs';
 import fs from 'node:fs';
@@ -41,8 +41,16 @@ test('every item of the bundled feed has its page in the build, headed by its ow
   expect(meta('property', 'og:title')).toBe(zh(doc.title));
   expect(meta('name', 'description')).toMatch(new RegExp(`^${opening}`));
   expect(meta('property', 'og:description')).toMatch(new RegExp(`^${opening}`));
-  // Lists that filter by query are left to the shell.
-  for (const list of ['qa', 'gazette']) expect(fs.existsSync(path.join(dist, list, 'index.html')), list).toBe(false);
+  // The lists have theirs too, unfiltered.
+  for (const [list, title] of [['qa', '政策问答'], ['interpretations', '图解政策'], ['gazette', '政府公报']]) {
+    const file = path.join(dist, list, 'index.html');
+    expect(fs.existsSync(file), `${list}/index.html`).toBe(true);
+    const html = fs.readFileSync(file, 'utf8');
+    expect(html, list).toMatch(/<div [^>]*id="static-shell"[^>]*data-prerendered/);
+    expect(html, list).toMatch(new RegExp(`<h1[^>]*>${title}</h1>`));
+  }
+  const qaList = fs.readFileSync(path.join(dist, 'qa', 'index.html'), 'utf8');
+  for (const q of feed.qa) expect(qaList, q.id).toContain(`>${zh(q.question)}</summary>`);
 });
 
 test.describe('with no JavaScript', () => {
@@ -68,7 +76,7 @@ test.describe('with no JavaScript', () => {
   });
 
   test('addresses that are not pre-rendered get the app shell', async ({ page }) => {
-    for (const url of ['/documents/no-such-document', '/qa', '/search?q=公开']) {
+    for (const url of ['/documents/no-such-document', '/settings', '/search?q=公开']) {
       await page.goto(url);
       await expect(page.locator('#static-shell')).not.toHaveAttribute('data-prerendered');
       await expect(page.locator('#static-shell .gk-loading')).toHaveText('正在加载…');
@@ -226,6 +234,44 @@ test('a button pressed on the pre-rendered page is pressed on the app\'s page on
   await page.reload();
   await appShows(page);
   await expect(page.locator('.gk-font-size__value')).toHaveText(/130%/);
+});
+
+// The Q&A and gazette lists are pre-rendered unfiltered, and nginx answers their filtered
+// addresses with the same file: the reader asked for one topic must not read all of them first.
+test('a filtered list shows the copy\'s frame, not its unfiltered list, until the app shows the filtered one', async ({ page }) => {
+  const topic = 'decision-openness';
+  const filtered = feed.qa.filter((q) => q.topics.includes(topic));
+  expect(filtered.length).toBeLessThan(feed.qa.length);
+  const release = await holdPageChunks(page);
+  await page.goto(`/qa?topic=${topic}`);
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('body > .gk-app').length)).toBe(2);
+  const copy = page.locator('#static-shell');
+  await expect(copy).toHaveAttribute('data-prerendered', '');
+  await expect(copy.getByRole('navigation', { name: '主导航' })).toBeVisible();
+  await expect(copy.getByRole('heading', { level: 1 })).toBeHidden();
+  await expect(copy.locator('.gk-qa').first()).toBeHidden();
+  release();
+  await expect(copy).toHaveCount(0);
+  await expect(page.locator('.gk-qa')).toHaveCount(filtered.length);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('政策问答');
+});
+
+test('the unfiltered Q&A list is read from its copy, and what the reader types in its filter is kept', async ({ page }) => {
+  const release = await holdPageChunks(page);
+  await page.goto('/qa');
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('body > .gk-app').length)).toBe(2);
+  const copy = page.locator('#static-shell');
+  await expect(copy.locator('.gk-qa')).toHaveCount(feed.qa.length);
+  await expect(copy.locator('.gk-qa').first()).toBeVisible();
+  const words = '低保';
+  const matching = feed.qa.filter((q) => JSON.stringify(q).includes(words));
+  expect(matching.length).toBeGreaterThan(0);
+  expect(matching.length).toBeLessThan(feed.qa.length);
+  await copy.getByLabel('筛选问答').fill(words);
+  release();
+  await expect(copy).toHaveCount(0);
+  await expect(page.getByLabel('筛选问答')).toHaveValue(words);
+  await expect(page.locator('.gk-qa')).toHaveCount(matching.length);
 });
 
 test('a section the reader opens on the pre-rendered page stays open in the app', async ({ page }) => {

@@ -103,18 +103,18 @@ test('pages below a section keep its tab current: a question under 问答, a doc
   }
 });
 
-// A page the build did not pre-render (a list that filters by query); a pre-rendered one stays
-// on screen instead (prerendered.spec).
+// A page the build did not pre-render (search); a pre-rendered one stays on screen instead
+// (prerendered.spec).
 test('a deep link says it is loading while its page code downloads, with no footer jumping', async ({ page }) => {
   const release = await holdPageChunks(page);
-  await page.goto('/gazette');
+  await page.goto('/search');
   await expect(page.locator('#static-shell')).toHaveCount(0);
   const pending = page.locator('.gk-route-pending');
   await expect(pending).toBeVisible();
   await expect(pending).toHaveText('正在加载…');
   await expect(page.locator('.gk-footer')).toBeHidden();
   release();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('政府公报');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('搜索');
   await expect(pending).toBeHidden();
   await expect(page.locator('.gk-footer')).toBeVisible();
 });
