@@ -77,7 +77,21 @@ async function launchSettled() {
           await waitExit(5000);
         }
       }
-      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      // A helper process of the browser can outlive it by a moment and write one more file, so
+      // the removal is tried again for a while; a profile left in the temporary directory
+      // after that costs a run nothing, so it is reported, not thrown.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+          break;
+        } catch (e) {
+          if (attempt === 5) {
+            console.warn(`  (left ${profile}: ${e.code ?? e.message})`);
+            break;
+          }
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
     },
   };
 }
