@@ -108,29 +108,21 @@ pub fn finish_takeover() {
 /// What the reader typed into the copy's text fields while it was on screen (the Q&A list's
 /// filter): (field id, text), for each field whose text is not the one it was written with.
 fn fields_typed_in(shell: &web_sys::Element) -> Vec<(String, String)> {
-    use wasm_bindgen::JsCast;
     let Ok(fields) = shell.query_selector_all("input[id]") else {
         return Vec::new();
     };
-    (0..fields.length())
-        .filter_map(|i| {
-            let field = fields
-                .item(i)?
-                .dyn_into::<web_sys::HtmlInputElement>()
-                .ok()?;
-            (field.value() != field.default_value()).then(|| (field.id(), field.value()))
-        })
+    elements_of::<web_sys::HtmlInputElement>(&fields)
+        .filter(|(_, field)| field.value() != field.default_value())
+        .map(|(_, field)| (field.id(), field.value()))
         .collect()
 }
 
 /// Puts the copy's typed text into the app's fields of the same id, as if typed there: the
 /// `input` event is what the app's page listens to.
 fn type_the_same_into(typed: &[(String, String)]) {
-    use wasm_bindgen::JsCast;
     for (id, text) in typed {
-        let Some(field) = in_app(&format!("input[id='{id}']"))
-            .and_then(|found| found.item(0))
-            .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+        let Some((_, field)) = in_app(&format!("input[id='{id}']"))
+            .and_then(|found| elements_of::<web_sys::HtmlInputElement>(&found).next())
         else {
             continue;
         };
@@ -147,18 +139,13 @@ fn type_the_same_into(typed: &[(String, String)]) {
 /// (place among the copy's `<details>`, open now), against how each was when the page loaded
 /// (noted by the start-up script, `DETAILS_AT_FIRST` in xtask/src/wasm.rs).
 fn details_toggled_on(shell: &web_sys::Element) -> Vec<(u32, bool)> {
-    use wasm_bindgen::JsCast;
     let at_first = start_up_list("gongkaiDetailsAtFirst");
     let (Some(at_first), Ok(details)) = (at_first, shell.query_selector_all("details")) else {
         return Vec::new();
     };
-    (0..details.length())
-        .filter_map(|i| {
-            let open = details
-                .item(i)?
-                .dyn_into::<web_sys::Element>()
-                .ok()?
-                .has_attribute("open");
+    elements_of::<web_sys::Element>(&details)
+        .filter_map(|(i, d)| {
+            let open = d.has_attribute("open");
             (at_first.get(i).as_bool()? != open).then_some((i, open))
         })
         .collect()
@@ -191,7 +178,6 @@ fn toggle_the_same_details(toggled: &[(u32, bool)]) {
 /// xtask/src/wasm.rs). The same buttons of the app's page are pressed now, in order, so that a
 /// reader on a slow phone who pressed "A+" before the app was ready still gets larger text.
 fn press_again_what_was_pressed_early() {
-    use wasm_bindgen::JsCast;
     let Some(pressed) = start_up_list("gongkaiPressedEarly") else {
         return;
     };
@@ -205,10 +191,8 @@ fn press_again_what_was_pressed_early() {
             .unwrap_or_else(|| b.text_content().unwrap_or_default().trim().to_string())
     };
     for name in names {
-        let same = (0..buttons.length())
-            .filter_map(|i| buttons.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-            .find(|b| name_of(b) == name);
-        if let Some(button) = same {
+        let same = elements_of::<web_sys::HtmlElement>(&buttons).find(|(_, b)| name_of(b) == name);
+        if let Some((_, button)) = same {
             button.click();
         }
     }
@@ -222,6 +206,14 @@ fn start_up_list(name: &str) -> Option<js_sys::Array> {
         .ok()?
         .dyn_into()
         .ok()
+}
+
+/// The nodes of `list` that are `T`s, each with its place in the list.
+fn elements_of<T: wasm_bindgen::JsCast>(
+    list: &web_sys::NodeList,
+) -> impl Iterator<Item = (u32, T)> + '_ {
+    use wasm_bindgen::JsCast;
+    (0..list.length()).filter_map(|i| Some((i, list.item(i)?.dyn_into::<T>().ok()?)))
 }
 
 /// The app's elements matching `selector` (never the copy's, gone by the time this is asked).
