@@ -129,3 +129,31 @@ export async function waitUntilQuiet(pid, { windowMs = 500, timeoutMs = 15_000 }
     before = now;
   }
 }
+
+/** The share of the machine's CPU time (all cores) that was idle over `ms`, from /proc/stat;
+ *  1 where there is no /proc. */
+export async function idleShare(ms = 1000) {
+  const read = () => {
+    if (!fs.existsSync('/proc/stat')) return null;
+    const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal: idle and iowait are the idle time.
+    return { idle: cpu[3] + (cpu[4] ?? 0), total: cpu.slice(0, 8).reduce((a, b) => a + b, 0) };
+  };
+  const a = read();
+  if (!a) return 1;
+  await new Promise((r) => setTimeout(r, ms));
+  const b = read();
+  return b.total > a.total ? (b.idle - a.idle) / (b.total - a.total) : 1;
+}
+
+/** Waits, up to `timeoutMs`, for a second in which at least `share` of the machine's CPU was
+ *  idle, and returns the idle share of the last second measured. A page's tasks on a machine
+ *  shared with other work are slower by whatever else runs beside them, and a timed run then
+ *  measures the neighbours as much as the page. */
+export async function waitForIdleMachine({ share = 0.8, timeoutMs = 120_000 } = {}) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const idle = await idleShare();
+    if (idle >= share || Date.now() > until) return idle;
+  }
+}

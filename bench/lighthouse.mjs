@@ -3,10 +3,15 @@
 //
 //   node bench/lighthouse.mjs --dist DIR --name NAME --port N --runs 3 --path / --path /qa
 //
-// Prints one line per run: path<TAB>run<TAB>score<TAB>fcp<TAB>lcp<TAB>tbt<TAB>cls<TAB>si<TAB>lcp_element
-// (times in ms; the element that was the largest paint, as a CSS selector), and keeps each
-// report as target/bench/lighthouse/NAME-<path>-<run>.json.
-// Runs one at a time: on a 2-core machine parallel runs would measure each other.
+// Prints one line per run:
+// path<TAB>run<TAB>score<TAB>fcp<TAB>lcp<TAB>tbt<TAB>cls<TAB>si<TAB>lcp_element<TAB>idle
+// (times in ms; the element that was the largest paint, as a CSS selector; the share of the
+// machine's CPU that was idle in the second before the run), and keeps each report as
+// target/bench/lighthouse/NAME-<path>-<run>.json.
+// Runs one at a time: on a 2-core machine parallel runs would measure each other. For the same
+// reason each run waits (up to two minutes) for a second in which the machine is at least 80 %
+// idle: Lighthouse's blocking time is the page's own tasks, four times over, and a task that
+// shares the CPU with a build next to it is longer by the build.
 // Each run gets a newly launched browser with a fresh profile, which Lighthouse is pointed at
 // (`--port`) once the browser has finished its own start-up, as bench/bare-chromium.mjs does
 // for the feed's loads: launched by Lighthouse itself, headless Chromium was still building its
@@ -19,7 +24,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startNginx } from '../tests/e2e/support/nginx.mjs';
 import { CHROMIUM_ARGS } from '../playwright.config.mjs';
-import { waitUntilQuiet } from './bare-chromium.mjs';
+import { waitForIdleMachine, waitUntilQuiet } from './bare-chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -105,7 +110,9 @@ try {
       const out = path.join(outDir, `${name}-${slug}-${run}.json`);
       const browser = await launchSettled();
       let r;
+      let idle;
       try {
+        idle = await waitForIdleMachine();
         r = spawnSync(
           path.join(root, 'node_modules', '.bin', 'lighthouse'),
           [url, '--quiet', '--output=json', `--output-path=${out}`, '--only-categories=performance',
@@ -125,11 +132,13 @@ try {
       const lcpNode = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node;
       const lcpElement = (lcpNode?.selector ?? '').split(' > ').slice(-2).join(' > ').replace(/\s+/g, ' ');
       const row = [p, run, score, num('first-contentful-paint'), num('largest-contentful-paint'),
-        num('total-blocking-time'), num('cumulative-layout-shift'), num('speed-index'), lcpElement];
+        num('total-blocking-time'), num('cumulative-layout-shift'), num('speed-index'), lcpElement,
+        idle.toFixed(2)];
       process.stdout.write(`${row.join('\t')}\n`);
       const tasks = (lhr.audits['long-tasks']?.details?.items ?? []).map((t) => Math.round(t.duration));
       process.stderr.write(`  ${name} ${p} run ${run}: score ${score}, LCP element ${lcpElement || '?'}, ` +
-        `long tasks (simulated, ms): ${tasks.join(' ') || 'none'}\n`);
+        `long tasks (simulated, ms): ${tasks.join(' ') || 'none'}; CPU idle before it ${Math.round(idle * 100)} %, ` +
+        `Lighthouse's benchmark index ${lhr.environment?.benchmarkIndex ?? '?'}\n`);
     }
   }
 } finally {
