@@ -1,7 +1,8 @@
 //! Work that starts at once and is awaited later: a [`Background`] runs its future as its own
 //! task from the moment it is made, so several can be under way together (a download and a
 //! look-up in Cache Storage) and the first to finish can be taken with [`first`]; and
-//! [`in_next_task`] runs work in a task after the current one.
+//! [`in_next_task`] runs work in a task after the current one ([`after_this_task`] is the same
+//! for an `async` piece of work).
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -38,18 +39,34 @@ pub fn background<T: 'static>(work: impl Future<Output = T> + 'static) -> Backgr
         waker: None,
     }));
     let filled = slot.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        let output = work.await;
-        let waker = {
-            let mut slot = filled.borrow_mut();
-            slot.output = Some(output);
-            slot.waker.take()
-        };
-        if let Some(waker) = waker {
-            waker.wake();
-        }
-    });
+    wasm_bindgen_futures::spawn_local(async move { fill(&filled, work.await) });
     Background { slot }
+}
+
+/// Finishes in a task after the current one. Work that awaits it lets the browser run what
+/// waits (input, rendering) before it goes on, and the parts before and after are two shorter
+/// tasks: without it, work that awaits a background future goes on in the same task as the
+/// future's last step (a waker runs its future as a microtask).
+pub fn after_this_task() -> Background<()> {
+    let slot = Rc::new(RefCell::new(Slot {
+        output: None,
+        waker: None,
+    }));
+    let filled = slot.clone();
+    in_next_task(move || fill(&filled, ()));
+    Background { slot }
+}
+
+/// Puts `output` in `slot` and wakes whoever awaits it.
+fn fill<T>(slot: &RefCell<Slot<T>>, output: T) {
+    let waker = {
+        let mut slot = slot.borrow_mut();
+        slot.output = Some(output);
+        slot.waker.take()
+    };
+    if let Some(waker) = waker {
+        waker.wake();
+    }
 }
 
 impl<T> Future for Background<T> {

@@ -525,7 +525,11 @@ impl Answer {
             let answer = Answer::of(pending.await);
             perf::mark(marks::BODY);
             if parse_at_once {
-                answer.parsed()
+                let parsed = answer.parsed();
+                // What is shown of it (the catalog, then the page built from it) comes in the
+                // next task: parsing and building in one was among the longest of a start-up.
+                task::after_this_task().await;
+                parsed
             } else {
                 answer
             }
