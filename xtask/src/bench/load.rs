@@ -104,6 +104,7 @@ fn cls(v: f64) -> String {
 
 fn row(label: &str, p: &Page) -> Vec<String> {
     let scores: Vec<String> = p.runs.iter().map(|r| score(r.score)).collect();
+    let tbts: Vec<String> = p.runs.iter().map(|r| format!("{:.0}", r.tbt)).collect();
     let idle: Vec<String> = p
         .runs
         .iter()
@@ -118,6 +119,7 @@ fn row(label: &str, p: &Page) -> Vec<String> {
         cls(p.median(|r| r.cls)),
         ms(p.median(|r| r.si)),
         scores.join(" "),
+        tbts.join(" "),
         idle.join(" "),
         if p.lcp_element.is_empty() {
             String::new()
@@ -145,8 +147,8 @@ pub fn run(o: &Options, baseline_dist: &Path) -> Result<Section, String> {
         "Lighthouse {version} in its default mobile preset (a Moto G Power sized screen, \
          simulated slow 4G, 4× CPU slowdown), performance category only, against the release \
          build in `{}` served by nginx with `deploy/nginx/`. Each figure is the median of {} \
-         runs; the last columns list every run's score and how idle the machine was in the \
-         second before it (each run waits up to two minutes for a second at least 80 % idle, \
+         runs; the last columns list every run's score and blocking time, and how idle the \
+         machine was in the second before it (each run waits up to two minutes for a second at least 80 % idle, \
          since the blocking time counts the page's tasks four times over and a task that shares \
          the CPU is longer). Reports are kept in `target/bench/lighthouse/`.",
         shown(&o.dist),
@@ -161,6 +163,7 @@ pub fn run(o: &Options, baseline_dist: &Path) -> Result<Section, String> {
         "CLS",
         "Speed Index",
         "Scores of each run",
+        "TBT of each run (ms)",
         "CPU idle before each run (%)",
         "LCP element",
     ];
