@@ -34,10 +34,7 @@ pub fn in_next_task(f: impl FnOnce() + 'static) {
 
 /// Starts `work` now, as its own task.
 pub fn background<T: 'static>(work: impl Future<Output = T> + 'static) -> Background<T> {
-    let slot = Rc::new(RefCell::new(Slot {
-        output: None,
-        waker: None,
-    }));
+    let slot = empty_slot();
     let filled = slot.clone();
     wasm_bindgen_futures::spawn_local(async move { fill(&filled, work.await) });
     Background { slot }
@@ -48,13 +45,17 @@ pub fn background<T: 'static>(work: impl Future<Output = T> + 'static) -> Backgr
 /// tasks: without it, work that awaits a background future goes on in the same task as the
 /// future's last step (a waker runs its future as a microtask).
 pub fn after_this_task() -> Background<()> {
-    let slot = Rc::new(RefCell::new(Slot {
-        output: None,
-        waker: None,
-    }));
+    let slot = empty_slot();
     let filled = slot.clone();
     in_next_task(move || fill(&filled, ()));
     Background { slot }
+}
+
+fn empty_slot<T>() -> Rc<RefCell<Slot<T>>> {
+    Rc::new(RefCell::new(Slot {
+        output: None,
+        waker: None,
+    }))
 }
 
 /// Puts `output` in `slot` and wakes whoever awaits it.

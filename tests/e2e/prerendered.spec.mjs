@@ -1,6 +1,6 @@
 // Pre-rendered pages (xtask/prerender.mjs): a shared link to an item of the bundled feed, or to
-// one of its lists, shows the page itself before the wasm has loaded, or with no JavaScript at all, and the app then
-// takes the page over without a loading line, a flash or anything moving.
+// one of its lists, shows the page itself before the wasm has loaded, or with no JavaScript at
+// all, and the app then takes the page over without a loading line, a flash or anything moving.
 import { test, expect, feed, zh, open, appShows, holdPageChunks, recordBuild, buildRecord } from './support/fixtures.mjs';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -148,9 +148,9 @@ pub fn run(o: &Options, baseline_dist: &Path) -> Result<Section, String> {
          simulated slow 4G, 4× CPU slowdown), performance category only, against the release \
          build in `{}` served by nginx with `deploy/nginx/`. Each figure is the median of {} \
          runs; the last columns list every run's score and blocking time, and how idle the \
-         machine was in the second before it (each run waits up to two minutes for a second at least 80 % idle, \
-         since the blocking time counts the page's tasks four times over and a task that shares \
-         the CPU is longer). Reports are kept in `target/bench/lighthouse/`.",
+         machine was in the second before it (each run waits up to two minutes for a second at \
+         least 80 % idle, since the blocking time counts the page's tasks four times over and a \
+         task that shares the CPU is longer). Reports are kept in `target/bench/lighthouse/`.",
         shown(&o.dist),
         runs,
     ));
