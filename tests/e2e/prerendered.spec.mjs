@@ -3,6 +3,7 @@
 // all, and the app then takes the page over without a loading line, a flash or anything moving.
 import { test, expect, feed, zh, open, appShows, holdPageChunks, recordBuild, buildRecord } from './support/fixtures.mjs';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { startNginx } from './support/nginx.mjs';
 
@@ -106,8 +107,20 @@ for (const [settings, saved] of Object.entries(SETTINGS)) {
       const shifts = [];
       window.__seen = seen;
       window.__shifts = shifts;
+      // Each shift with what moved, from where to where, so a failure names the element.
+      const name = (n) => (n?.nodeType === 1
+        ? `${n.tagName.toLowerCase()}${n.id ? `#${n.id}` : ''}${n.className ? `.${String(n.className).trim().split(/\s+/).join('.')}` : ''}`
+        : n?.nodeName ?? 'gone');
+      const rect = (r) => [r.x, r.y, r.width, r.height].map(Math.round).join(',');
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) shifts.push(e.value);
+        for (const e of list.getEntries()) {
+          shifts.push({
+            value: e.value,
+            at: Math.round(e.startTime),
+            taking: !!document.getElementById('static-shell'),
+            moved: e.sources.map((s) => `${name(s.node)} ${rect(s.previousRect)} -> ${rect(s.currentRect)}`),
+          });
+        }
       }).observe({ type: 'layout-shift', buffered: true });
       const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
       const box = (el) => {
@@ -184,6 +197,51 @@ for (const [settings, saved] of Object.entries(SETTINGS)) {
     await expect(size).not.toHaveText(was);
   });
 }
+
+// The browser paints a page as its HTML arrives, and its parser may also stop to paint
+// anywhere in a long page on a slow phone. A header painted with only its first button had
+// that button move when the second came (a layout shift); index.html holds the first paint
+// until the parser reaches `main`, so the header and navigation are painted whole.
+test('a page whose HTML arrives in two parts, the first ending inside the header, is first painted with the whole header and navigation', async ({ page, baseURL }) => {
+  const address = `/documents/${doc.id}`;
+  const proxy = http.createServer(async (req, res) => {
+    const upstream = await fetch(new URL(req.url, baseURL), { headers: { 'accept-encoding': 'identity' } });
+    const headers = Object.fromEntries([...upstream.headers].filter(([k]) => !/^(content-length|content-encoding|transfer-encoding|connection)$/.test(k)));
+    res.writeHead(upstream.status, headers);
+    if (req.url !== address) {
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+      return;
+    }
+    const html = await upstream.text();
+    const cut = html.indexOf('</a>', html.indexOf('class="gk-header__action"')) + '</a>'.length;
+    expect(cut, 'the header\'s first button in the page').toBeGreaterThan('</a>'.length);
+    res.write(html.slice(0, cut));
+    setTimeout(() => res.end(html.slice(cut)), 800);
+  });
+  await new Promise((r) => proxy.listen(0, '127.0.0.1', r));
+  try {
+    await page.addInitScript(() => {
+      const count = (selector) => document.querySelectorAll(`#static-shell ${selector}`).length;
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__shifts.push(e.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+      requestAnimationFrame(() => {
+        window.__firstFrame = { actions: count('.gk-header__action'), tabs: count('.gk-tabbar__item'), at: performance.now() };
+      });
+    });
+    const started = Date.now();
+    await open(page, `http://127.0.0.1:${proxy.address().port}${address}`);
+    expect(Date.now() - started, 'the page\'s second part was waited for').toBeGreaterThanOrEqual(800);
+    const first = await page.evaluate(() => window.__firstFrame);
+    expect(first, 'the first frame').toMatchObject({ actions: 2, tabs: 5 });
+    expect(first.at, 'painted after the second part came').toBeGreaterThanOrEqual(700);
+    expect(await page.evaluate(() => window.__shifts), 'layout shifts').toEqual([]);
+  } finally {
+    proxy.closeAllConnections();
+    await new Promise((r) => proxy.close(r));
+  }
+});
 
 test('a pre-rendered page downloads nothing of the app before its first paint', async ({ page }) => {
   await open(page, `/documents/${doc.id}`);
