@@ -27,6 +27,9 @@ use leptos::tachys::view::Mountable;
 use std::collections::VecDeque;
 use wasm_bindgen::JsCast;
 
+/// A run of rows `[start, end)` by index.
+type Rows = (usize, usize);
+
 /// Rows put into the page before anything is measured: enough for a tall first screen.
 const FIRST_ROWS: usize = 24;
 /// The window's edges move in steps of this many rows, so that scrolling re-renders rarely.
@@ -34,7 +37,7 @@ const STEP: usize = 8;
 
 /// Which rows `[start, end)` to render: those within one viewport above and below the visible
 /// part of a list whose top is `list_top` (relative to the viewport), `pitch` pixels per row.
-fn window_of(count: usize, pitch: f64, list_top: Option<f64>, viewport: f64) -> (usize, usize) {
+fn window_of(count: usize, pitch: f64, list_top: Option<f64>, viewport: f64) -> Rows {
     let (Some(top), true) = (list_top, viewport > 0.0 && pitch > 0.0) else {
         return (0, count.min(FIRST_ROWS));
     };
@@ -58,7 +61,7 @@ fn window_of(count: usize, pitch: f64, list_top: Option<f64>, viewport: f64) -> 
 /// The window `[start, end)` widened to keep `STEP` rows on each side of the focused row in the
 /// page, when that row is in or next to it. A focused row far from the window (the reader scrolled away
 /// from it) does not stretch the window across everything in between.
-fn around_focus(window: (usize, usize), focused: Option<usize>, count: usize) -> (usize, usize) {
+fn around_focus(window: Rows, focused: Option<usize>, count: usize) -> Rows {
     let (start, end) = window;
     let Some(row) = focused.filter(|&row| row < count) else {
         return window;
@@ -124,7 +127,20 @@ where
         let top = list.get().map(|el| edges(&el).top);
         window_of(count, pitch.get(), top, viewport)
     });
-    let range = Memo::new(move |_| around_focus(near_screen.get(), focused.get(), count));
+    // The window with the rows near the screen it was worked out from. Until the screen's rows
+    // change, each focus widens the window as it is, not the screen's rows: keys can come
+    // quicker than scroll events (those come with a frame), and focus can walk far past the
+    // rows of the last scroll event. Widened from those alone, a row that far was "away from
+    // the window" and the row holding focus was taken out of the page.
+    let window = Memo::new(move |previous: Option<&(Rows, Rows)>| {
+        let screen = near_screen.get();
+        let base = match previous {
+            Some(&(was, range)) if was == screen => range,
+            _ => screen,
+        };
+        (screen, around_focus(base, focused.get(), count))
+    });
+    let range = Memo::new(move |_| window.get().1);
 
     // The rows in the page. They are added and removed at the two ends of the window and never
     // moved: a keyed `<For>` re-inserts every kept row when rows are added in front of them,

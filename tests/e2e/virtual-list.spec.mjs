@@ -74,6 +74,25 @@ test('moving through the contents with Tab reaches entries that were not in the 
   await expect(entry(page, 41)).toBeFocused();
 });
 
+// On a slow phone keys can come quicker than frames, and a scroll event only comes with a
+// frame: the window's idea of where the screen is can be many rows behind the focus. Here no
+// scroll event reaches the page during the walk at all.
+test('Tab walks on through the contents when keys come quicker than scroll events', async ({ page }) => {
+  await page.addInitScript(() => {
+    window.addEventListener('scroll', (e) => { if (window.holdScrollEvents) e.stopImmediatePropagation(); }, true);
+  });
+  await open(page, URL);
+  await entry(page, 1).focus();
+  await page.evaluate(() => { window.holdScrollEvents = true; });
+  for (let i = 0; i < 80; i++) await page.keyboard.press('Tab');
+  await expect(entry(page, 81)).toBeFocused();
+  // The scroll events come again: the window follows the screen, which shows the focused entry.
+  await page.evaluate(() => { window.holdScrollEvents = false; window.dispatchEvent(new Event('scroll')); });
+  await expect(entry(page, 81)).toBeFocused();
+  await expect(entry(page, 81)).toBeInViewport();
+  await expect(entry(page, 1)).toHaveCount(0);
+});
+
 test('keyboard focus on the last entry in the page brings the next entries in at once, not a frame later', async ({ page }) => {
   await open(page, URL);
   await expect(entry(page, 1)).toBeVisible();
