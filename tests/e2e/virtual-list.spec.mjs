@@ -91,6 +91,10 @@ test('Tab walks on through the contents when keys come quicker than scroll event
   await expect(entry(page, 81)).toBeFocused();
   await expect(entry(page, 81)).toBeInViewport();
   await expect(entry(page, 1)).toHaveCount(0);
+  // And back up, again with no scroll event, past the rows the window started from.
+  await page.evaluate(() => { window.holdScrollEvents = true; });
+  for (let i = 0; i < 70; i++) await page.keyboard.press('Shift+Tab');
+  await expect(entry(page, 11)).toBeFocused();
 });
 
 test('keyboard focus on the last entry in the page brings the next entries in at once, not a frame later', async ({ page }) => {
