@@ -204,17 +204,24 @@ for (const [settings, saved] of Object.entries(SETTINGS)) {
 // until the parser reaches `main`, so the header and navigation are painted whole.
 test('a page whose HTML arrives in two parts, the first ending inside the header, is first painted with the whole header and navigation', async ({ page, baseURL }) => {
   const address = `/documents/${doc.id}`;
-  const proxy = http.createServer(async (req, res) => {
-    const upstream = await fetch(new URL(req.url, baseURL), { headers: { 'accept-encoding': 'identity' } });
+  // nginx's answer, uncompressed, with its headers (the Content-Security-Policy among them).
+  const fromNginx = async (url) => {
+    const upstream = await fetch(new URL(url, baseURL), { headers: { 'accept-encoding': 'identity' } });
     const headers = Object.fromEntries([...upstream.headers].filter(([k]) => !/^(content-length|content-encoding|transfer-encoding|connection)$/.test(k)));
-    res.writeHead(upstream.status, headers);
+    return { status: upstream.status, headers, body: Buffer.from(await upstream.arrayBuffer()) };
+  };
+  const documentPage = await fromNginx(address);
+  const html = documentPage.body.toString('utf8');
+  const cut = html.indexOf('</a>', html.indexOf('class="gk-header__action"')) + '</a>'.length;
+  expect(cut, 'the header\'s first button in the page').toBeGreaterThan('</a>'.length);
+  const proxy = http.createServer(async (req, res) => {
     if (req.url !== address) {
-      res.end(Buffer.from(await upstream.arrayBuffer()));
+      const { status, headers, body } = await fromNginx(req.url);
+      res.writeHead(status, headers);
+      res.end(body);
       return;
     }
-    const html = await upstream.text();
-    const cut = html.indexOf('</a>', html.indexOf('class="gk-header__action"')) + '</a>'.length;
-    expect(cut, 'the header\'s first button in the page').toBeGreaterThan('</a>'.length);
+    res.writeHead(documentPage.status, documentPage.headers);
     res.write(html.slice(0, cut));
     setTimeout(() => res.end(html.slice(cut)), 800);
   });
